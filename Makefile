@@ -1,0 +1,66 @@
+# Two commands on a fresh Debian 12 machine with Python 3.11: `make serve` and `make test`.
+# Every target bootstraps what it needs: Python packages into .venv (pinned in requirements.txt),
+# npm packages into node_modules (pinned in package-lock.json), Debian packages for the browser tests.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils zbar-tools
+
+.PHONY: serve build check stamp test test-fast bench clean system-deps help
+
+help:
+	@echo "make serve   preview with live reload at http://127.0.0.1:8000"
+	@echo "make test    everything: editorial checks, strict build, all tests (browser included)"
+	@echo "make build   strict build into site/ (+ offline zip, PDFs)"
+	@echo "make check   editorial checks, path:line findings"
+	@echo "make stamp   record that the English translation has caught up with the Chinese source"
+	@echo "make bench   benchmarks, written to BENCHMARKS.md"
+
+$(BIN)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian packages for browser tests, PDFs and QR decoding; installed when missing and running as root.
+system-deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "missing Debian packages; run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+check: $(BIN)/.installed
+	$(PY) -m scripts check
+
+stamp: $(BIN)/.installed
+	$(PY) -m scripts stamp
+
+build: $(BIN)/.installed
+	$(PY) -m scripts.build
+
+test: $(BIN)/.installed node_modules/.installed system-deps
+	$(MAKE) --no-print-directory check
+	$(MAKE) --no-print-directory build
+	$(BIN)/pytest
+
+bench: $(BIN)/.installed node_modules/.installed system-deps
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf site build .cache .pytest_cache

@@ -1,0 +1,97 @@
+"""Search that understands Chinese words and stays in the reader's language.
+
+static-i18n builds both languages and writes ONE merged search index at site/search/, so a Chinese reader
+gets English hits and vice versa. After the merged index is written we split it: Chinese entries stay at
+site/search/, English ones go to site/en/search/ with locations made relative to /en/ (the template gives
+English pages /en/ as their search base). Each index gets the tokenizer settings of its language, and is
+written as UTF-8 without \\uXXXX escapes (about half the size for Chinese).
+
+Chinese is segmented at build time by Material's search plugin with jieba; we load a user dictionary made
+from glossary.yml first, so domain terms (困境儿童, 自我效能感, 事实无人抚养儿童…) stay single tokens.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+
+from _site import LANGUAGES, ROOT, DEFAULT_LANGUAGE, i18n_is_building_alternate, language_prefix
+
+log = logging.getLogger("mkdocs.hooks.search_split")
+
+# Extra words that are not glossary terms but that practitioners search for as one word.
+EXTRA_WORDS = ("家访", "监护人", "青神县", "眉山市", "夏令营", "生活补贴", "心理咨询", "儿童主任")
+
+LANGUAGE_SEARCH_CONFIG = {
+    "zh": {"lang": ["en"], "separator": "[\\s\\u200b\\u3000\\-、。，．？！；：（）《》“”‘’]+",
+           "pipeline": ["stemmer"]},
+    "en": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter", "stemmer"]},
+}
+
+
+def jieba_user_dictionary() -> list[str]:
+    """One jieba dictionary line per Chinese glossary term: 'word frequency'. High frequency keeps it whole."""
+    words = list(EXTRA_WORDS)
+    glossary = ROOT / "glossary.yml"
+    try:
+        entries = yaml.safe_load(glossary.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError):
+        entries = []  # `make check` reports a broken glossary with its line; the build goes on
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("zh"), str):
+            words.append(entry["zh"].strip())
+    return [f"{word} 100000" for word in dict.fromkeys(w for w in words if w)]
+
+
+def on_config(config):
+    try:
+        import jieba
+    except ImportError:  # Material then indexes Chinese without segmentation
+        return config
+    jieba.setLogLevel(logging.WARNING)
+    for line in jieba_user_dictionary():
+        word, freq = line.rsplit(" ", 1)
+        jieba.add_word(word, int(freq))
+    return config
+
+
+def split_index(merged: dict) -> dict[str, dict]:
+    """Split a merged index into one per language, locations relative to each language's root."""
+    out = {}
+    for lang in LANGUAGES:
+        prefix = language_prefix(lang)
+        docs = []
+        for doc in merged.get("docs", []):
+            location = doc.get("location", "")
+            in_lang = location.startswith(prefix) if prefix else not any(
+                location.startswith(language_prefix(other)) for other in LANGUAGES if other != DEFAULT_LANGUAGE)
+            if in_lang:
+                docs.append(dict(doc, location=location[len(prefix):]))
+        config = dict(merged.get("config", {}), **LANGUAGE_SEARCH_CONFIG[lang])
+        out[lang] = {"config": config, "docs": docs}
+    return out
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language and written the merged index
+def on_post_build(config):
+    if i18n_is_building_alternate(config):
+        return
+    site = Path(config["site_dir"])
+    merged_path = site / "search" / "search_index.json"
+    if not merged_path.is_file():
+        return
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    offline = config["plugins"].get("material/offline") or config["plugins"].get("offline")
+    offline_enabled = bool(offline and offline.config.enabled)
+    for lang, index in split_index(merged).items():
+        target = site / language_prefix(lang) / "search"
+        target.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (target / "search_index.json").write_text(data, encoding="utf-8")
+        if offline_enabled:  # file:// cannot fetch JSON: the offline theme loads the index as a script
+            (target / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+        log.info("search index %s: %d entries", lang, len(index["docs"]))

@@ -1,0 +1,119 @@
+"""Reader journeys in a real Chromium: switching language keeps the page and the section, search finds
+Chinese words and stays in the reader's language, the site works under a subpath and from the offline
+zip over file://, and the phone drawer opens. Screenshots go to screenshots/ (ignored by git)."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, StaticServer
+
+pytestmark = pytest.mark.browser
+SHOTS = ROOT / "screenshots"
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+SECTION = "/part1/model/#components"
+
+
+def switch_language(page, hreflang: str):
+    page.click(".md-header__option .md-select button") if page.viewport_size["width"] < 960 else \
+        page.hover(".md-header__option .md-select")
+    with page.expect_navigation():
+        page.click(f"a.md-select__link[hreflang={hreflang}]")
+
+
+def test_language_switch_keeps_page_and_section_both_ways(server, visit):
+    v = visit(server.url(SECTION))
+    switch_language(v.page, "en")
+    assert v.page.url == server.url("/en" + SECTION)
+    switch_language(v.page, "zh")
+    assert v.page.url == server.url(SECTION)
+
+
+def test_language_switch_keeps_section_reached_by_scrolling(server, visit):
+    v = visit(server.url("/part1/model/"))
+    v.page.evaluate("document.getElementById('components').scrollIntoView()")
+    v.page.wait_for_function("location.hash === '#components'")  # navigation.tracking
+    switch_language(v.page, "en")
+    assert v.page.url.endswith("/en/part1/model/#components")
+
+
+def search(page, query: str) -> list[str]:
+    page.click("label.md-header__button[for=__search]")
+    page.fill("input.md-search__input", query)
+    page.press("input.md-search__input", "End")  # Material searches on keyup
+    page.wait_for_selector(".md-search-result__item, .md-search-result__meta:has-text('0')", timeout=10000)
+    page.wait_for_timeout(200)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_finds_expected_page_in_top_3_and_stays_in_language(server, visit, lang):
+    start = "/" if lang == "zh" else "/en/"
+    v = visit(server.url(start))
+    misses = []
+    for item in QUERIES[lang]:
+        v.page.goto(server.url(start))
+        hrefs = search(v.page, item["query"])
+        other = [h for h in hrefs if (lang == "zh") == ("/en/" in h)]
+        assert not other, f"{item['query']}: results in the other language {other}"
+        expected = server.url(("/" if lang == "zh" else "/en/") + item["page"])
+        if not any(h.split("#")[0] == expected for h in hrefs[:3]):
+            misses.append((item["query"], item["page"], hrefs[:3]))
+    assert len(misses) <= len(QUERIES[lang]) // 10, f"top-3 misses: {misses}"
+
+
+def test_site_works_under_a_subpath(site, tmp_path, visit, browser):
+    (tmp_path / "manual").mkdir()
+    shutil.copytree(site, tmp_path / "manual", dirs_exist_ok=True)
+    sub = StaticServer(tmp_path)
+    try:
+        for path in ("/manual/", "/manual/en/part1/model/", "/manual/part2/volunteers/"):
+            v = visit(sub.url(path), wait="networkidle")
+            assert v.failed == [] and v.console_errors == [], path
+            assert v.page.locator("link[href*='assets/stylesheets/site.css']").count() == 1
+        hrefs = search(v.page, "志愿者")
+        assert hrefs and all(h.startswith(sub.url("/manual/")) for h in hrefs)
+    finally:
+        sub.close()
+
+
+def test_offline_zip_pages_and_search_work_from_file_url(site, tmp_path, visit):
+    zips = list((site / "downloads").glob("*offline*.zip"))
+    assert len(zips) == 1
+    zipfile.ZipFile(zips[0]).extractall(tmp_path)
+    (folder,) = [p for p in tmp_path.iterdir() if p.is_dir()]
+    for start, query, lang_marker in (("index.html", "监护人", None), ("en/index.html", "guardian", "/en/")):
+        v = visit((folder / start).as_uri())
+        assert v.console_errors == []
+        assert v.third_party("file://") == []
+        hrefs = search(v.page, query)
+        assert hrefs, f"offline search for {query} found nothing"
+        assert all(h.startswith("file://") for h in hrefs)
+        assert all(("/en/" in h) == bool(lang_marker) for h in hrefs)
+
+
+def test_phone_navigation_drawer_and_search(server, visit):
+    v = visit(server.url("/part2/volunteers/"), viewport={"width": 375, "height": 812}, is_mobile=True,
+              has_touch=True)
+    v.page.click("label.md-header__button[for=__drawer]")
+    v.page.wait_for_selector("nav.md-nav--primary", state="visible")
+    assert v.page.locator(".md-sidebar--primary").is_visible()
+    v.page.click("label.md-overlay")
+    hrefs = search(v.page, "家访")
+    assert hrefs
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/part1/model/", "/en/part1/model/"])
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_screenshots(server, visit, path, device):
+    viewport = {"width": 375, "height": 812} if device == "phone" else {"width": 1280, "height": 900}
+    v = visit(server.url(path), viewport=viewport)
+    SHOTS.mkdir(exist_ok=True)
+    name = (path.strip("/").replace("/", "-") or "home-zh") + f"-{device}.png"
+    v.page.screenshot(path=str(SHOTS / name), full_page=False)
+    assert (SHOTS / name).stat().st_size > 10_000

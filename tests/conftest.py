@@ -1,0 +1,120 @@
+"""Shared fixtures: the real built site, a local static server, and a real Chromium (Debian's).
+
+The site is the one `make build` wrote to site/ (make test builds first); when it is missing, it is built
+here, so `pytest tests/browser` also works alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    if not (SITE / "index.html").is_file() or not (ROOT / "build" / "downloads").is_dir():
+        subprocess.run([sys.executable, "-m", "scripts.build"], cwd=ROOT, check=True)
+    return SITE
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+class StaticServer:
+    """A threaded static server on 127.0.0.1 with a free port; `url(path)` gives absolute URLs."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def url(self, path: str = "/") -> str:
+        return self.origin + path
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    s = StaticServer(site)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Visit:
+    """One page load with everything a reader's browser did: requests, failures and console errors."""
+
+    def __init__(self, context, url: str, wait: str = "load"):
+        self.page = context.new_page()
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.console_errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} ({r.status})"))
+        self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        self.page.goto(url, wait_until=wait)
+
+    def third_party(self, origin: str) -> list[str]:
+        own = urlparse(origin)
+        return [u for u in self.requests
+                if urlparse(u).scheme in ("http", "https", "ws", "wss")
+                and (urlparse(u).hostname, urlparse(u).port) != (own.hostname, own.port)]
+
+
+@pytest.fixture
+def visit(browser):
+    contexts = []
+
+    def open_page(url: str, viewport=None, wait: str = "load", **kw) -> Visit:
+        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, **kw)
+        contexts.append(context)
+        return Visit(context, url, wait)
+
+    yield open_page
+    for c in contexts:
+        c.close()
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every HTML page of the built site as a URL path ('/', '/en/part1/model/', ...), 404 page excluded."""
+    pages = []
+    for path in sorted(site.rglob("index.html")):
+        rel = path.parent.relative_to(site).as_posix()
+        if rel.startswith(("downloads", "assets", "search")) or "/go/" in f"/{rel}/":
+            continue
+        pages.append("/" if rel == "." else f"/{rel}/")
+    return pages

@@ -1,0 +1,116 @@
+"""The built site: both languages, right html lang, meta and hreflang, nothing from other hosts,
+per-language search indexes, and a strict build that fails on a broken link, naming the file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from tests.conftest import ROOT, built_pages
+
+DOCS = ROOT / "docs"
+
+
+def page_html(site: Path, url_path: str):
+    return html.fromstring((site / url_path.strip("/") / "index.html").read_bytes())
+
+
+def zh_sources() -> list[str]:
+    return sorted(p.relative_to(DOCS / "zh").as_posix() for p in (DOCS / "zh").rglob("*.md"))
+
+
+def built_path(rel: str) -> str:
+    rel = rel[:-3]
+    if rel == "index":
+        return ""
+    return rel[: -len("/index")] + "/" if rel.endswith("/index") else rel + "/"
+
+
+def test_every_zh_page_is_built_in_both_languages(site):
+    missing = []
+    for rel in zh_sources():
+        for prefix in ("", "en/"):
+            if not (site / prefix / built_path(rel) / "index.html").is_file():
+                missing.append(prefix + built_path(rel))
+    assert not missing, f"pages missing from site/: {missing}"
+
+
+def test_html_lang_matches_language(site):
+    for url in built_pages(site):
+        lang = page_html(site, url).get("lang")
+        assert lang == ("en" if url.startswith("/en/") else "zh"), url
+
+
+def test_meta_description_and_absolute_hreflang_on_every_page(site):
+    for url in built_pages(site):
+        doc = page_html(site, url)
+        description = doc.xpath('//meta[@name="description"]/@content')
+        assert description and description[0].strip(), f"{url}: no meta description"
+        alternates = doc.xpath('//link[@hreflang]')
+        langs = {a.get("hreflang") for a in alternates}
+        assert {"zh", "en", "x-default"} <= langs, f"{url}: hreflang {langs}"
+        for a in alternates:
+            assert a.get("href").startswith(("http://", "https://")), f"{url}: relative hreflang {a.get('href')}"
+
+
+def test_no_resource_from_another_host_in_any_page(site):
+    offenders = []
+    for path in site.rglob("*.html"):
+        doc = html.fromstring(path.read_bytes())
+        for el in doc.xpath("//script[@src] | //img[@src] | //iframe[@src] | //link[@rel='stylesheet'] "
+                            "| //link[@rel='preconnect'] | //source[@src] | //video[@src] | //audio[@src]"):
+            ref = el.get("src") or el.get("href") or ""
+            if ref.startswith(("http:", "https:", "//")):
+                offenders.append(f"{path.relative_to(site)}: {ref}")
+    assert not offenders, offenders
+
+
+def test_no_theme_generator_link_in_footer(site):
+    assert "Made with" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_index_per_language_unescaped(site):
+    zh = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    en = (site / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u" not in zh.replace("\\u200b", "").replace("\\u3000", ""), "Chinese escaped as \\uXXXX"
+    zh_docs, en_docs = json.loads(zh)["docs"], json.loads(en)["docs"]
+    assert zh_docs and en_docs
+    assert not [d for d in zh_docs if d["location"].startswith("en/")]
+    # English locations are relative to /en/: none may climb back to the Chinese root
+    assert all(not d["location"].startswith(("en/", "../")) for d in en_docs)
+    assert any("困境\u200b儿童" not in d["text"] and "困境儿童" in d["text"] for d in zh_docs), \
+        "困境儿童 should be one token (jieba user dictionary from glossary.yml)"
+
+
+def copy_project(tmp_path: Path) -> Path:
+    target = tmp_path / "project"
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
+        ".venv", "node_modules", "site", "build", ".git", ".cache", "*.pyc", "screenshots"))
+    return target
+
+
+def test_strict_build_fails_on_broken_link_naming_the_file(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "zh" / "part1" / "model.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n[断链](no-such-page.md)\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    assert "part1/model.md" in result.stderr and "no-such-page.md" in result.stderr
+
+
+def test_strict_build_fails_on_missing_anchor_naming_the_file(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "en" / "part1" / "model.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n[gone](roles.md#no-such-section)\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    assert "part1/model.md" in result.stderr and "no-such-section" in result.stderr
