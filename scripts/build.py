@@ -1,8 +1,9 @@
 """`make build`: the whole published output, in the order its parts depend on each other.
 
 1. The offline copy: a strict build with Material's offline plugin (file:// links, inlined search index),
-   zipped to build/downloads/. It is built first because the online site links to it with its size.
-2. The online site: a strict build into site/; a build hook copies build/downloads/ into site/downloads/.
+   zipped to build/downloads/. Built first: the PDFs are made from it, and the online site links both with their sizes.
+2. A PDF of the whole manual per language, laid out by WeasyPrint from the offline pages (scripts/pdf.py).
+3. The online site: a strict build into site/; a build hook copies build/downloads/ into site/downloads/.
 
 A failed step stops the build with MkDocs' own message and a non-zero exit.
 """
@@ -21,6 +22,7 @@ BUILD = ROOT / "build"
 DOWNLOADS = BUILD / "downloads"
 OFFLINE_ZIP = "children-in-difficulties-manual-offline.zip"
 OFFLINE_FOLDER = "children-in-difficulties-manual"
+PDF_NAME = "children-in-difficulties-manual-{lang}.pdf"
 
 
 def mkdocs_build(site_dir: Path, **env: str) -> None:
@@ -43,6 +45,9 @@ def main() -> int:
     offline_site = BUILD / "offline"
     shutil.rmtree(offline_site, ignore_errors=True)
     mkdocs_build(offline_site, OFFLINE="true")
+    from scripts.pdf import build_pdf
+    for lang in ("zh", "en"):
+        build_pdf(offline_site, lang, DOWNLOADS / PDF_NAME.format(lang=lang))
     zip_folder(offline_site, DOWNLOADS / OFFLINE_ZIP, OFFLINE_FOLDER)
     mkdocs_build(ROOT / "site")
     return 0

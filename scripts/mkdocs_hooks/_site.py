@@ -1,6 +1,9 @@
 """What every build hook needs to know about the site: where the repository is, which language is being
-built, and how static-i18n lays the languages out. MkDocs loads hooks by file path, so this module also
-puts the repository root on sys.path for the hooks that import the `scripts` package."""
+built, and how static-i18n lays the languages out.
+
+MkDocs loads each hook by file path and restores sys.path afterwards. This module imports the `scripts`
+package once with the repository root on sys.path; the package stays in sys.modules, so every hook can
+import its modules (scripts.glossary, scripts.align, ...) later, whatever sys.path is then."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+import scripts  # noqa: E402,F401  (see the docstring)
 
 DEFAULT_LANGUAGE = "zh"
 LANGUAGES = ("zh", "en")

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from _site import LANGUAGES, ROOT, current_language, i18n_is_building_alternate, language_prefix
 
@@ -30,6 +31,7 @@ def load_map(path: Path = MAP_FILE) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()}
 
 
+@event_priority(-110)  # after static-i18n (-100) has mapped docs/<lang>/ files to their URLs
 def on_files(files, config):
     lang = current_language(config)
     for file in files.documentation_pages():
@@ -39,17 +41,18 @@ def on_files(files, config):
     return files
 
 
-def redirect_page(target: str, lang: str) -> str:
-    target = html.escape(target, quote=True)
+def redirect_page(target: str, canonical: str, lang: str) -> str:
+    target, canonical = html.escape(target, quote=True), html.escape(canonical, quote=True)
     label = "正在跳转到" if lang == "zh" else "Redirecting to"
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="robots" content="noindex"><title>{label}</title>'
             f'<meta http-equiv="refresh" content="0; url={target}">'
-            f'<link rel="canonical" href="{target}"></head>'
+            f'<link rel="canonical" href="{canonical}"></head>'
             f'<body><p>{label} <a href="{target}">{target}</a></p>'
             f'<script>location.replace("{target}" + location.hash)</script></body></html>')
 
 
+@event_priority(-150)  # after static-i18n (-100) has built every language
 def on_post_build(config):
     if i18n_is_building_alternate(config):
         return
@@ -64,4 +67,5 @@ def on_post_build(config):
             relative = PurePosixPath(*Path(os.path.relpath(site / url, folder)).parts).as_posix()
             if not url.endswith(".html"):  # directory URLs keep their slash
                 relative += "/"
-            (folder / "index.html").write_text(redirect_page(relative, lang), encoding="utf-8")
+            canonical = (config["site_url"] or "") + url
+            (folder / "index.html").write_text(redirect_page(relative, canonical, lang), encoding="utf-8")

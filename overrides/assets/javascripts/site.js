@@ -7,6 +7,7 @@
  *    `[rel=alternate]` selector no longer matches, while the token list still says "alternate".
  * 2. The language selector keeps the reader's place: its links carry the current #section.
  * 3. Every h2/h3 gets a "copy link" button that copies the absolute permalink of that section.
+ * 4. The side-by-side view's toggle (phones): show Chinese, English or both.
  */
 (function () {
   "use strict";
@@ -74,9 +75,22 @@
     }
   }
 
+  function setUpParallelToggle() {
+    const grid = document.querySelector(".parallel");
+    for (const button of document.querySelectorAll(".parallel-toggle button")) {
+      button.addEventListener("click", () => {
+        grid.dataset.show = button.dataset.show;
+        for (const b of document.querySelectorAll(".parallel-toggle button")) {
+          b.setAttribute("aria-pressed", String(b === button));
+        }
+      });
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     keepSectionInLanguageLinks();
     addCopyLinkButtons();
+    setUpParallelToggle();
   });
   window.addEventListener("hashchange", keepSectionInLanguageLinks);
   // navigation.tracking rewrites the hash while the reader scrolls, without a hashchange event

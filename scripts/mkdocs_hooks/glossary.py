@@ -1,0 +1,121 @@
+"""glossary.yml on the site: the glossary page in both languages, and tooltips on first use of a term.
+
+- docs/<lang>/appendix/glossary.md holds its own introduction and the marker `<!-- glossary -->`, which
+  becomes a table of every entry (canonical terms, definition, variants not to use), one row per term
+  with the term's id as anchor, so /appendix/glossary/#child-director is a stable link.
+- On every other page, the first use of each term in running text gets <abbr title="definition">, which
+  Material shows as a tooltip. Matching is the glossary's own (scripts.glossary): Chinese by substring,
+  longest term first, never by word boundaries.
+"""
+
+from __future__ import annotations
+
+import html as html_escape
+
+from lxml import html
+
+from _site import ROOT, page_language, page_rel
+from scripts.glossary import load_glossary
+
+MARKER = "<!-- glossary -->"
+GLOSSARY_PAGE = "appendix/glossary.md"
+SKIP = {"a", "code", "pre", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "button"}
+TEXT_HOLDERS = ("p", "li", "td", "dd")
+HEADERS = {
+    "zh": ("中文", "English", "释义", "不用的译法"),
+    "en": ("English", "中文", "Definition", "Variants not to use"),
+}
+
+_glossary = None
+
+
+def glossary():
+    global _glossary
+    if _glossary is None:
+        _glossary = load_glossary(ROOT / "glossary.yml")
+    return _glossary
+
+
+def on_config(config):
+    global _glossary
+    _glossary = None  # re-read on every build (make serve reloads on edits)
+    return config
+
+
+def definition(term, lang: str) -> str:
+    text = term.definition_zh if lang == "zh" else term.definition_en
+    return "" if not text or text.strip() == "TODO" else text.strip()
+
+
+def glossary_table(lang: str) -> str:
+    e = html_escape.escape
+    other = "en" if lang == "zh" else "zh"
+    head = "".join(f"<th>{h}</th>" for h in HEADERS[lang])
+    rows = []
+    for term in glossary().terms:
+        avoid = "、".join(term.avoided(lang)) if lang == "zh" else "; ".join(term.avoided(lang))
+        rows.append(f'<tr id="{e(term.id)}"><td><strong lang="{lang}">{e(term.canonical(lang))}</strong></td>'
+                    f'<td lang="{other}">{e(term.canonical(other))}</td><td>{e(definition(term, lang))}</td>'
+                    f'<td>{e(avoid)}</td></tr>')
+    return (f'<table class="glossary-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+            "</table>")
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page_rel(page) == GLOSSARY_PAGE and MARKER in markdown:
+        markdown = markdown.replace(MARKER, glossary_table(page_language(page)))
+    return markdown
+
+
+def _wrap_first_uses(element, lang: str, seen: set[str]) -> None:
+    """Wrap the first unseen term in each text run of element (its .text and its children's .tail)."""
+    def wrap(text: str):
+        pieces, last = [], 0
+        for match in glossary().find_terms(text, lang):
+            term = match.term
+            if term.id in seen or not definition(term, lang):
+                continue
+            seen.add(term.id)
+            abbr = html.Element("abbr", {"title": definition(term, lang)})
+            abbr.text = text[match.start:match.end]
+            pieces.append((text[last:match.start], abbr))
+            last = match.end
+        return pieces, text[last:]
+
+    if element.text:
+        pieces, rest = wrap(element.text)
+        if pieces:
+            element.text = pieces[0][0]
+            anchor_index = 0
+            for i, (before, abbr) in enumerate(pieces):
+                if i:
+                    pieces[i - 1][1].tail = before
+                element.insert(anchor_index, abbr)
+                anchor_index += 1
+            pieces[-1][1].tail = rest
+    for child in list(element):
+        if child.tag not in SKIP and isinstance(child.tag, str):
+            _wrap_first_uses(child, lang, seen)
+        if child.tail:
+            pieces, rest = wrap(child.tail)
+            if pieces:
+                child.tail = pieces[0][0]
+                parent, index = element, element.index(child) + 1
+                for i, (before, abbr) in enumerate(pieces):
+                    if i:
+                        pieces[i - 1][1].tail = before
+                    parent.insert(index + i, abbr)
+                pieces[-1][1].tail = rest
+
+
+def on_page_content(content, page, config, files):
+    if page_rel(page) == GLOSSARY_PAGE or not content.strip() or not glossary().terms:
+        return content
+    lang = page_language(page)
+    root = html.fragment_fromstring(content, create_parent="div")
+    seen: set[str] = set()
+    for holder in root.iter(*TEXT_HOLDERS):
+        if not any(a.tag in SKIP for a in holder.iterancestors()):
+            _wrap_first_uses(holder, lang, seen)
+    out = (root.text or "") + "".join(html.tostring(child, encoding="unicode") for child in root)
+    return out

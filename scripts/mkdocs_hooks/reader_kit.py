@@ -1,0 +1,74 @@
+"""The reader's and trainer's kit shown on every page (template: overrides/main.html, `kit`).
+
+- a QR code (SVG, made at build with segno) that encodes the chapter's absolute URL, for handouts;
+- the chapter's short link from shortlinks.yml (/go/1-4/, /en/go/1-4/);
+- a link to the side-by-side zh | en view of the chapter (written by parallel_view.py);
+- the date the page's source last changed, from git, in the page's language.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from functools import lru_cache
+
+import segno
+
+from _site import ROOT, current_language, language_prefix, page_language, page_rel
+from shortlinks import load_map
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+@lru_cache(maxsize=1)
+def git_dates() -> dict[str, date]:
+    """Newest commit date of every file under docs/, from one `git log` (empty outside a git checkout)."""
+    try:
+        out = subprocess.run(["git", "log", "--format=%x01%cs", "--name-only", "--", "docs"], cwd=ROOT,
+                             capture_output=True, text=True, check=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[str, date] = {}
+    current = None
+    for line in out.splitlines():
+        if line.startswith("\x01"):
+            current = date.fromisoformat(line[1:])
+        elif line.strip() and current:
+            dates.setdefault(line.strip(), current)
+    return dates
+
+
+def localised_date(day: date, lang: str) -> str:
+    if lang == "zh":
+        return f"{day.year} 年 {day.month} 月 {day.day} 日"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+@lru_cache(maxsize=1)
+def short_keys() -> dict[str, str]:
+    return {rel: key for key, rel in load_map().items()}
+
+
+def qr_svg(url: str, title: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=3, border=2, title=title, svgclass="qr-code",
+                                                  lineclass="qr-line", omitsize=False)
+
+
+def on_page_context(context, page, config, nav):
+    lang = current_language(config)
+    rel = page_rel(page)
+    key = short_keys().get(rel)
+    site_url = config["site_url"] or ""
+    absolute = site_url + page.url
+    kit = {"lang": lang, "absolute_url": absolute, "short_key": key}
+    if key:
+        kit["short_url"] = f"{site_url}{language_prefix(lang)}go/{key}/"
+        title = ("本章二维码：" if lang == "zh" else "QR code for this chapter: ") + absolute
+        kit["qr_svg"] = qr_svg(absolute, title)
+        kit["parallel"] = "parallel.html" if config["use_directory_urls"] else \
+            page.file.dest_uri.rsplit("/", 1)[-1].replace(".html", ".parallel.html")
+    changed = git_dates().get(f"docs/{page_language(page)}/{rel}")
+    kit["updated"] = localised_date(changed, lang) if changed else None
+    context["kit"] = kit
+    return context
