@@ -10,6 +10,7 @@ explicitly, or fontconfig picks the Japanese variant).
 from __future__ import annotations
 
 import posixpath
+from html import escape
 import re
 import sys
 from datetime import date
@@ -132,27 +133,18 @@ def build_html(offline_site: Path, lang: str) -> str:
     known = {rel for rel, _ in pages}
     lang_root = offline_site / ("" if lang == "zh" else "en")
     t = TEXT[lang]
-    body = html.Element("body")
-    cover = html.fragment_fromstring(
-        f'<div class="cover"><h1>{t["title"]}</h1><p>{t["subtitle"]}</p><p>{t["edition"]}</p>'
-        f'<p>{t["licence"]}</p><p>{t["made"]}: {date.today().isoformat()}</p></div>')
-    body.append(cover)
-    toc = html.fragment_fromstring(f'<nav class="toc"><h2>{t["contents"]}</h2><ol></ol></nav>')
-    body.append(toc)
+    toc, sections = [], []
     for rel, level in pages:
         section, title = page_section(built_file(offline_site, lang, rel), rel, lang_root, known)
-        body.append(section)
-        item = html.fragment_fromstring(f'<li class="{"part" if level == 1 else "chapter"}"></li>')
-        link = html.Element("a", {"href": f"#{page_key(rel)}"})
-        link.text = title.replace("¶", "").strip()
-        item.append(link)
-        toc.find("ol").append(item)
-    document = html.Element("html", {"lang": lang})
-    head = html.fragment_fromstring(f"<head><meta charset='utf-8'><title>{t['title']}</title>"
-                                    f"<style>{CSS}</style></head>")
-    document.append(head)
-    document.append(body)
-    return html.tostring(document, encoding="unicode", doctype="<!doctype html>")
+        sections.append(html.tostring(section, encoding="unicode"))
+        toc.append(f'<li class="{"part" if level == 1 else "chapter"}"><a href="#{page_key(rel)}">'
+                   f'{escape(title.replace("¶", "").strip())}</a></li>')
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(t["title"])}</title>'
+            f'<style>{CSS}</style></head><body>'
+            f'<div class="cover"><h1>{t["title"]}</h1><p>{t["subtitle"]}</p><p>{t["edition"]}</p>'
+            f'<p>{t["licence"]}</p><p>{t["made"]}: {date.today().isoformat()}</p></div>'
+            f'<nav class="toc"><h2>{t["contents"]}</h2><ol>{"".join(toc)}</ol></nav>'
+            f'{"".join(sections)}</body></html>')
 
 
 def build_pdf(offline_site: Path, lang: str, out: Path) -> Path:
