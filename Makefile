@@ -26,13 +26,15 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | system-deps
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Debian packages for browser tests, PDFs and QR decoding; installed when missing and running as root.
+# Debian packages for browser tests, PDFs and QR decoding (and npm, for axe-core), installed when missing
+# and running as root; otherwise the exact apt-get command is printed.
 system-deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -54,12 +56,12 @@ stamp: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(PY) -m scripts.build
 
-test: $(BIN)/.installed node_modules/.installed system-deps
+test: $(BIN)/.installed system-deps node_modules/.installed
 	$(MAKE) --no-print-directory check
 	$(MAKE) --no-print-directory build
 	$(BIN)/pytest
 
-bench: $(BIN)/.installed node_modules/.installed system-deps
+bench: $(BIN)/.installed system-deps node_modules/.installed
 	$(PY) -m benchmarks
 
 clean:
