@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.helpers import open_search
 from tests.conftest import ROOT, built_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -49,7 +50,7 @@ def test_axe_reports_no_violations(server, visit, path):
 @pytest.mark.parametrize("path", ["/", "/en/"])
 def test_axe_with_search_dialog_and_language_selector_open(server, visit, path):
     v = visit(server.url(path))
-    v.page.click("label.md-header__button[for=__search]")
+    open_search(v.page)
     v.page.fill("input.md-search__input", "儿童" if path == "/" else "children")
     v.page.press("input.md-search__input", "End")
     v.page.wait_for_selector(".md-search-result__item")

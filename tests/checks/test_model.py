@@ -1,0 +1,132 @@
+"""The page model: line numbers (front matter included), sections, blocks, anchors, suppressions."""
+from __future__ import annotations
+
+import pytest
+
+from scripts import model
+from scripts.model import INTRO, parse_page
+
+PAGE = """---
+description: 测试 3
+---
+# 标题
+
+前言 [链接](a.md#x) ![图](b.svg) `代码 9` <span id="inline-id">x</span>
+段落
+{: #para-id }
+
+## 第一节 {#one}
+
+| a | b |
+|---|---|
+| 1 | 2 |
+| 3 | 4 |
+
+<!-- check: ignore T101 a reason -->
+!!! example "综合案例（虚构合成）"
+    内容 1
+    第二行
+
+    - item
+    - item 2
+
+### 小节 {: #sub .cls }
+
+```python
+code 123
+```
+
+1. first
+2. second
+
+#### Deep heading
+"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return parse_page("docs/zh/a.md", PAGE.encode(), "zh", "a.md")
+
+
+def test_front_matter_and_title(page):
+    assert page.problems == []
+    assert page.front_matter == {"description": "测试 3"}
+    assert (page.title, page.title_line) == ("标题", 4)
+
+
+def test_sections_and_lines(page):
+    assert [(s.id, s.level, s.line, s.end) for s in page.sections] == [
+        (INTRO, 1, 1, 9), ("one", 2, 10, 24), ("sub", 3, 25, 34)]
+    assert page.sections[2].title == "小节"
+
+
+def test_blocks_are_in_their_sections(page):
+    intro, one, sub = page.sections
+    assert [(link.line, link.target) for link in intro.links] == [(6, "a.md#x")]
+    assert [(image.line, image.target) for image in intro.images] == [(6, "b.svg")]
+    assert [(t.line, t.rows) for t in one.tables] == [(12, 2)]
+    assert [(a.line, a.kind, a.title) for a in one.admonitions] == [(18, "example", "综合案例（虚构合成）")]
+    assert [(lst.line, lst.ordered, lst.items) for lst in one.lists] == [(22, False, 2)]
+    assert [(lst.line, lst.ordered, lst.items) for lst in sub.lists] == [(31, True, 2)]
+
+
+def test_text_leaves_out_code_html_and_targets(page):
+    intro_text = " ".join(t.text for t in page.sections[0].text)
+    assert "代码" not in intro_text and "a.md" not in intro_text and "span" not in intro_text
+    assert "链接" in intro_text and "段落" in intro_text and "#para-id" not in intro_text
+    assert [t.line for t in page.sections[1].text if "第二行" in t.text] == [20]
+    assert all("code 123" not in t.text for s in page.sections for t in s.text)
+    assert page.kind(28) == "code" and page.kind(1) == "front" and page.kind(17) == "html"
+
+
+def test_anchors(page):
+    assert {"one", "sub", "para-id", "inline-id", "deep-heading"} <= page.anchors
+
+
+def test_suppression(page):
+    [s] = page.suppressions
+    assert (s.line, s.code, s.reason, s.block_end) == (17, "T101", "a reason", 20)
+
+
+def test_headings_keep_levels(page):
+    assert [(h.level, h.id) for h in page.headings] == [(1, None), (2, "one"), (3, "sub"), (4, None)]
+
+
+@pytest.mark.parametrize("data, code, line", [
+    (b"# T\n\nok \xff\n", "E101", 3),
+    (b"\xef\xbb\xbf---\ndescription: x\n---\n# T\n", "E102", 1),
+    (b"# T\r\n\r\ntext\r\n", "E103", 1),
+    (b"---\ndescription: [x\n---\n# T\n", "E104", 3),
+    (b"---\n- a\n---\n# T\n", "E104", 2),
+    (b"---\ndescription: x\n\n# T\n", "E104", 1),
+    (b"", "E105", 1),
+    (b"  \n\n", "E105", 1),
+])
+def test_input_problems(data, code, line):
+    page = parse_page("docs/en/x.md", data, "en", "x.md")
+    assert [(p.code, p.line) for p in page.problems if p.code == code] == [(code, line)]
+
+
+def test_bom_page_still_has_front_matter():
+    page = parse_page("docs/en/x.md", b"\xef\xbb\xbf---\ndescription: x\n---\n# T\n", "en", "x.md")
+    assert page.description == "x" and page.title == "T"
+
+
+def test_crlf_page_keeps_line_numbers():
+    page = parse_page("docs/en/x.md", b"# T\r\n\r\n## A {#a}\r\n", "en", "x.md")
+    assert [(s.id, s.line) for s in page.sections] == [(INTRO, 1), ("a", 3)]
+
+
+def test_parser_failure_is_a_finding(monkeypatch):
+    def broken(page, tokens):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(model, "_walk", broken)
+    page = parse_page("docs/en/x.md", b"# T\n", "en", "x.md")
+    assert [(p.code, p.line) for p in page.problems] == [("E109", 1)]
+    assert page.sections and page.sections[0].id == INTRO
+
+
+def test_setext_heading_line():
+    page = parse_page("docs/en/x.md", b"# T\n\nTitle {#t}\n---\n", "en", "x.md")
+    assert [(s.id, s.line) for s in page.sections] == [(INTRO, 1), ("t", 3)]

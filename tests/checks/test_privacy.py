@@ -1,0 +1,55 @@
+"""Personal data patterns, and prose that must not look like personal data."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.checks.privacy import findings_in_text, valid_id18
+
+
+def codes(text):
+    return [d.code for d in findings_in_text("docs/zh/p.md", text)]
+
+
+def test_id_checksum():
+    assert valid_id18("11010519491231002X")
+    assert not valid_id18("110105194912310021")     # wrong check digit
+    assert not valid_id18("110105194913310020")     # no 13th month
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("身份证 11010519491231002X", ["V101"]),
+    ("身份证 110105491231002", ["V101"]),
+    ("电话 13812345678", ["V102"]),
+    ("电话 +86 138 1234 5678", ["V102"]),
+    ("电话 138-1234-5678", ["V102"]),
+    ("座机 028-12345678", ["V103"]),
+    ("座机（0833）1234567", ["V103"]),
+    ("邮箱 someone@example.org", ["V104"]),
+    ("家住某某村 3 组", ["V105"]),
+    ("住在人民路 12 号", ["V105"]),
+    ("5 号楼 2 单元", ["V105"]),
+    ("lives at 12 Renmin Road", ["V105"]),
+])
+def test_personal_data(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "国发〔2016〕36 号文件",
+    "民发〔2019〕34号",
+    "第 5 号表格",
+    "每个村民小组都有联络员",
+    "社会组织 3 家",
+    "2016-06-16 发布，编号 5082800",
+    "见 https://www.gov.cn/zhengce/content/2016-06/16/content_13812345678.htm",
+    "<!-- 13812345678 -->",
+    "号码 110110110110110110110",
+    "40 名儿童，6–16 岁，共 2 年",
+])
+def test_ordinary_prose_is_not_personal_data(text):
+    assert codes(text) == []
+
+
+def test_lines_are_reported():
+    found = findings_in_text("p.md", "第一行\n\n电话 13812345678\n")
+    assert [(d.line, d.code) for d in found] == [(3, "V102")]
