@@ -57,8 +57,9 @@ def glossary_table(lang: str) -> str:
         rows.append(f'<tr id="{e(term.id)}"><td><strong lang="{lang}">{e(term.canonical(lang))}</strong></td>'
                     f'<td lang="{other}">{e(term.canonical(other))}</td><td>{e(definition(term, lang))}</td>'
                     f'<td>{e(avoid)}</td></tr>')
-    return (f'<table class="glossary-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-            "</table>")
+    # no class on the table: Material styles and scroll-wraps only class-less tables
+    return (f'<div class="glossary"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+            "</table></div>")
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -52,7 +52,7 @@ def short_keys() -> dict[str, str]:
 
 def qr_svg(url: str, title: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=3, border=2, title=title, svgclass="qr-code",
-                                                  lineclass="qr-line", omitsize=False)
+                                                  lineclass="qr-line", omitsize=True)
 
 
 def on_page_context(context, page, config, nav):

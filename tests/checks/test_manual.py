@@ -22,6 +22,8 @@ def test_real_manual_has_no_findings():
 
 @pytest.mark.manual
 def test_real_manual_is_checked_in_seconds():
-    start = time.perf_counter()
+    """About 1 s of CPU for ~90 pages without the page cache on an idle 2-core machine; the bound is loose
+    (CPU time, not wall time, and room for a busy machine) so that it only catches something quadratic."""
+    start = time.process_time()
     run(load_site(ROOT))
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 10

@@ -55,8 +55,8 @@ def test_front_matter_and_title(page):
 
 
 def test_sections_and_lines(page):
-    assert [(s.id, s.level, s.line, s.end) for s in page.sections] == [
-        (INTRO, 1, 1, 9), ("one", 2, 10, 24), ("sub", 3, 25, 34)]
+    assert [(s.id, s.level, s.start, s.line, s.end) for s in page.sections] == [
+        (INTRO, 1, 1, 4, 9), ("one", 2, 10, 10, 24), ("sub", 3, 25, 25, 34)]
     assert page.sections[2].title == "小节"
 
 

@@ -1,0 +1,139 @@
+"""The command line: ``python -m scripts check|codes|stamp``. ``main()`` returns the exit code.
+
+Exit codes: 0 clean, 1 findings, 2 usage or configuration error (and any unexpected failure, which
+prints one line instead of a traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from scripts.config import ConfigError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        raise _UsageExit(f"{self.prog}: {message}")
+
+
+class _UsageExit(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m scripts", description="Editorial checks for the bilingual manual.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    check = sub.add_parser("check", help="run every check; findings as path:line: CODE message")
+    check.add_argument("--root", default=".", help="repository root (default: current directory)")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument("--online", action="store_true", help="also check external URLs (never in CI)")
+    codes = sub.add_parser("codes", help="list every code with its description")
+    codes.add_argument("--markdown", action="store_true", help="as a Markdown list (for the README)")
+    stamp = sub.add_parser("stamp", help="record the Chinese sections the English translates")
+    stamp.add_argument("--root", default=".", help="repository root (default: current directory)")
+    stamp.add_argument("--defer", action="store_true",
+                       help="acknowledge stale sections without claiming the translation caught up")
+    stamp.add_argument("pages", nargs="*", metavar="PAGE", help="e.g. part2/volunteers.md (default: all)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "codes":
+            return _codes(args)
+        if args.command == "stamp":
+            return _stamp(args)
+        _parser().print_help(sys.stderr)
+        return EXIT_USAGE
+    except _UsageExit as err:
+        print(err, file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as err:          # --help
+        return err.code if isinstance(err.code, int) else EXIT_USAGE
+    except ConfigError as err:
+        print(f"config error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:            # `check | head`: the reader has gone, nothing left to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+    except Exception as err:  # noqa: BLE001 - never a traceback
+        from scripts.site import UsageError
+
+        if isinstance(err, UsageError):
+            print(f"error: {err}", file=sys.stderr)
+        else:
+            print(f"internal error: {type(err).__name__}: {err} (please report this)", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _check(args) -> int:
+    from scripts.diagnostics import render
+    from scripts.runner import run
+    from scripts.site import load_site
+
+    online = args.online
+    if online and os.environ.get("CI"):
+        print("note: --online is ignored in CI (other sites' outages must not fail the build)", file=sys.stderr)
+        online = False
+    site = load_site(Path(args.root), online=online)
+    report = run(site)
+    output = render(report.findings, report.notes, report.suppressed, args.format)
+    if output:
+        print(output)
+    return EXIT_FINDINGS if report.findings else EXIT_CLEAN
+
+
+def _codes(args) -> int:
+    from scripts.checks import FAMILIES
+
+    for family in FAMILIES:
+        for code, text in family.CODES.items():
+            print(f"- `{code}` {text}" if args.markdown else f"{code}  {text}")
+    return EXIT_CLEAN
+
+
+def _stamp(args) -> int:
+    from scripts.lock import stamp, write_lock
+    from scripts.site import UsageError, load_site
+
+    site = load_site(Path(args.root))
+    for problem in site.lock.problems:
+        print(f"note: {problem.path}:{problem.line}: {problem.message} (the lock is rewritten)", file=sys.stderr)
+    pages = None
+    if args.pages:
+        pages = []
+        translated = {p.rel for p in site.page_pairs if p.zh and p.en}
+        for name in args.pages:
+            rel = _page_rel(site, name)
+            if rel not in translated:
+                raise UsageError(f"'{name}' is not a page with both {site.lang_root('zh')}/{rel} and "
+                                 f"{site.lang_root('en')}/{rel}")
+            pages.append(rel)
+    lock, result = stamp(site, pages, args.defer)
+    order = [entry.rel for entry in site.nav]
+    write_lock(site.root, lock, order)
+    if args.defer:
+        print(f"deferred {result.deferred} stale section(s) in {result.pages} page(s)")
+    else:
+        print(f"stamped {result.recorded} section(s) in {result.pages} page(s)")
+    return EXIT_CLEAN
+
+
+def _page_rel(site, name: str) -> str:
+    name = name.replace("\\", "/").lstrip("./")
+    for prefix in (f"{site.docs_dir}/zh/", f"{site.docs_dir}/en/", "zh/", "en/"):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name

@@ -1,0 +1,483 @@
+"""The parsed page: one Markdown file, parsed once with markdown-it-py, shared by every check.
+
+:func:`parse_page` never raises, whatever bytes it is given: an undecodable byte, a BOM, CRLF endings,
+broken front matter or an empty file become :attr:`Page.problems` (E1xx findings) and parsing goes on
+with the best reading of the text. All line numbers are 1-based lines of the file as stored (front
+matter included), taken from markdown-it's ``token.map``.
+
+A page is cut into sections: a section runs from its ``##``/``###`` heading to the next one; the text
+before the first ``##`` is the section ``_intro``. Each section holds its blocks (tables, lists,
+admonitions, images, links) and its prose (:class:`TextLine`: text with code, link targets, raw HTML
+and comments left out).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from scripts.diagnostics import Diagnostic
+from scripts.yamlfile import YamlError, load_yaml
+
+INTRO = "_intro"
+LANGS = ("zh", "en")
+
+_MD = (MarkdownIt("commonmark", {"html": True})
+       .enable(["table", "strikethrough"])
+       .use(front_matter_plugin).use(admon_plugin).use(footnote_plugin).use(deflist_plugin))
+
+# `## Title {#id .class key=value}` and Python-Markdown's `{: #id }` (attr_list)
+ATTR_LIST_RE = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}")
+_TRAILING_ATTR_RE = re.compile(r"[ \t]*\{:?[ \t]*([^{}\n]*?)[ \t]*\}[ \t]*$")
+_ID_IN_ATTR_RE = re.compile(r"(?:^|\s)#([^\s}]+)")
+_HTML_TAG_RE = re.compile(r"<([A-Za-z][\w-]*)((?:\s+[^<>]*?)?)\s*/?>", re.S)
+_HTML_ATTR_RE = re.compile(r"([A-Za-z_:][\w:.-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+))")
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_SUPPRESSION_RE = re.compile(r"<!--\s*check\s*:(.*?)-->")
+_ADMON_TITLE_RE = re.compile(r"\"(.*)\"\s*$")
+RESOURCE_ATTRS = ("href", "src", "data", "poster", "srcset", "action", "cite", "background", "xlink:href")
+
+
+@dataclass
+class TextLine:
+    """Prose on one source line (code, link targets, raw HTML and comments left out)."""
+    line: int
+    text: str
+
+
+@dataclass
+class Link:
+    """A link or resource reference. ``kind``: ``link``, ``image``, or ``html:<tag>.<attr>``."""
+    line: int
+    target: str
+    kind: str = "link"
+    text: str = ""
+
+
+@dataclass
+class Table:
+    line: int
+    rows: int = 0           # body rows, header excluded
+
+
+@dataclass
+class ListBlock:
+    line: int
+    ordered: bool
+    items: int = 0
+
+
+@dataclass
+class Admonition:
+    line: int
+    kind: str               # note, tip, warning, example, ...
+    title: str
+
+
+@dataclass
+class Heading:
+    line: int
+    level: int
+    title: str              # text without the attribute list
+    id: str | None          # explicit id from {#id}, or None
+    slug: str               # the id MkDocs' toc would generate without an explicit one
+
+    @property
+    def anchor(self) -> str:
+        return self.id or self.slug
+
+
+@dataclass
+class Section:
+    id: str | None          # explicit id; "_intro" for the text before the first h2; None if missing
+    level: int              # 2 or 3 (1 for _intro)
+    title: str
+    line: int               # line of the heading (_intro: of the H1 title, else 1): findings point here
+    end: int                # last line of the section
+    heading: Heading | None = None
+    start: int = 0          # first line of the section (its heading; 1 for _intro, front matter included)
+    tables: list[Table] = field(default_factory=list)
+    lists: list[ListBlock] = field(default_factory=list)
+    admonitions: list[Admonition] = field(default_factory=list)
+    images: list[Link] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)          # links to pages and sites (not images)
+    text: list[TextLine] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.start = self.start or self.line
+
+    @property
+    def name(self) -> str:
+        """How messages name the section: "section #id", "the introduction", "section 'Title'"."""
+        if self.id == INTRO:
+            return "the introduction"
+        return f"section #{self.id}" if self.id else f"section '{self.title}'"
+
+    def plain_text(self) -> str:
+        return "\n".join(t.text for t in self.text)
+
+
+@dataclass
+class Suppression:
+    line: int
+    code: str | None        # None when the comment is malformed
+    reason: str
+    raw: str
+    block_end: int = 0      # last line covered (the block that starts on the next line)
+
+
+@dataclass
+class Page:
+    path: str               # relative to the repository root: docs/zh/part1/model.md
+    lang: str               # "zh" or "en"
+    rel: str                # path inside docs/<lang>/: part1/model.md
+    lines: list[str] = field(default_factory=list)
+    front_matter: dict = field(default_factory=dict)
+    title: str | None = None
+    title_line: int = 1
+    h1_lines: list[int] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)       # every link, image and HTML resource
+    html: list[TextLine] = field(default_factory=list)    # raw HTML fragments, comments removed
+    anchors: set[str] = field(default_factory=set)
+    kinds: list[str] = field(default_factory=list)        # per line: front, code, html, text, blank
+    suppressions: list[Suppression] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def images(self) -> list[Link]:
+        return [link for link in self.links if link.kind == "image"]
+
+    @property
+    def description(self):
+        return self.front_matter.get("description") if isinstance(self.front_matter, dict) else None
+
+    def kind(self, line: int) -> str:
+        return self.kinds[line - 1] if 0 < line <= len(self.kinds) else "blank"
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def problem(self, line: int, code: str, message: str) -> None:
+        self.problems.append(Diagnostic(self.path, max(1, line), code, message))
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """Python-Markdown's toc slugify (the default MkDocs uses for headings without an id)."""
+    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(rf"[{separator}\s]+", separator, value)
+
+
+def attr_ids(attr_text: str) -> list[str]:
+    return _ID_IN_ATTR_RE.findall(" " + attr_text)
+
+
+def html_tags(html: str):
+    """Yield (tag, {attribute: (value, offset of the attribute)}) for every start tag in ``html``."""
+    html = _COMMENT_RE.sub(lambda m: " " * len(m.group(0)), html)
+    for tag in _HTML_TAG_RE.finditer(html):
+        attrs = {}
+        for attr in _HTML_ATTR_RE.finditer(tag.group(2) or ""):
+            value = next((v for v in attr.groups()[1:] if v is not None), "")
+            attrs.setdefault(attr.group(1).lower(), (value, tag.start(2) + attr.start()))
+        yield tag.group(1).lower(), attrs
+
+
+def decode(data: bytes, page_problem) -> str:
+    """Bytes to text with \\n line ends; reports invalid UTF-8, BOM and CRLF through ``page_problem``."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        page_problem(line, "E101", f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+                               "save the file as UTF-8")
+        text = data.decode("utf-8", errors="replace")
+    if text.startswith("\ufeff"):
+        page_problem(1, "E102", "file starts with a byte-order mark (BOM); save as UTF-8 without BOM")
+        text = text.lstrip("\ufeff")
+    if "\r" in text:
+        first = text.find("\r")
+        page_problem(text[:first].count("\n") + 1, "E103",
+                     "Windows (CRLF) or old Mac (CR) line endings; use \\n line endings")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def parse_page(path: str, data: bytes, lang: str, rel: str) -> Page:
+    """Parse one Markdown file. Never raises: problems become ``page.problems``."""
+    page = Page(path=path, lang=lang, rel=rel)
+    try:
+        _parse(page, data)
+    except Exception as err:  # noqa: BLE001 - a parser bug must not stop the other checks
+        page.problem(1, "E109", f"page could not be parsed ({type(err).__name__}: {err}); "
+                                "please report this to the checks' maintainers")
+        if not page.sections:
+            page.sections = [Section(INTRO, 1, "", 1, max(1, len(page.lines)), start=1)]
+    return page
+
+
+def _parse(page: Page, data: bytes) -> None:
+    text = decode(data, page.problem)
+    text = text.replace("\x00", "\ufffd")
+    page.lines = text.split("\n")
+    if text.endswith("\n"):
+        page.lines.pop()
+    if not text.strip():
+        page.problem(1, "E105", "empty page: write its front matter and H1 title, or remove it from the nav")
+    page.kinds = ["text" if line.strip() else "blank" for line in page.lines]
+
+    tokens = _MD.parse(text)
+    _front_matter(page, tokens)
+    blocks = _walk(page, tokens)
+    _sections(page, blocks)
+    _suppressions(page)
+
+
+def _front_matter(page: Page, tokens) -> None:
+    token = next((t for t in tokens if t.type == "front_matter"), None)
+    if token is None:
+        if page.lines and page.lines[0].rstrip() == "---":
+            page.problem(1, "E104", "front matter is not closed: add a '---' line after it")
+        return
+    start, end = token.map
+    for i in range(start, min(end, len(page.kinds))):
+        page.kinds[i] = "front"
+    try:
+        doc = load_yaml(token.content)
+    except YamlError as err:
+        page.problem(start + 1 + err.line, "E104", f"front matter is not valid YAML: {err.message}")
+        return
+    if doc.data is None:
+        return
+    if not isinstance(doc.data, dict):
+        page.problem(start + 2, "E104", "front matter must be a mapping such as 'description: ...'")
+        return
+    page.front_matter = doc.data
+
+
+class _Walker:
+    def __init__(self, page: Page):
+        self.page = page
+        self.tables: list[Table] = []
+        self.lists: list[ListBlock] = []
+        self.admonitions: list[Admonition] = []
+        self.images: list[Link] = []
+        self.text: list[TextLine] = []
+        self.list_stack: list[ListBlock] = []
+        self.table: Table | None = None
+        self.in_tbody = False
+
+    def mark(self, token, kind: str) -> None:
+        if token.map:
+            for i in range(token.map[0], min(token.map[1], len(self.page.kinds))):
+                if self.page.kinds[i] != "blank" or kind == "code":
+                    self.page.kinds[i] = kind
+
+    def html(self, line: int, html: str) -> None:
+        page = self.page
+        cleaned = _COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), html)
+        if cleaned.strip():
+            page.html.append(TextLine(line, cleaned))
+        for tag, attrs in html_tags(html):
+            for attr, (value, offset) in attrs.items():
+                at = line + html[:offset].count("\n")
+                if attr == "id" and value:
+                    page.anchors.add(value)
+                if attr in RESOURCE_ATTRS:
+                    page.links.append(Link(at, value, f"html:{tag}.{attr}"))
+
+    def inline(self, token, heading: bool = False) -> list[TextLine]:
+        page = self.page
+        line = (token.map[0] + 1) if token.map else 1
+        pieces: dict[int, list[str]] = {}
+        for child in token.children or []:
+            kind = child.type
+            if kind in ("text", "text_special"):
+                pieces.setdefault(line, []).append(child.content)
+                line += child.content.count("\n")
+            elif kind in ("softbreak", "hardbreak"):
+                line += 1
+            elif kind == "code_inline":
+                pieces.setdefault(line, []).append(" ")
+            elif kind == "link_open":
+                page.links.append(Link(line, str(child.attrs.get("href", "")), "link"))
+            elif kind == "image":
+                link = Link(line, str(child.attrs.get("src", "")), "image", child.content)
+                page.links.append(link)
+                self.images.append(link)
+                pieces.setdefault(line, []).append(child.content)
+            elif kind == "html_inline":
+                self.html(line, child.content)
+                line += child.content.count("\n")
+        out = []
+        for at, parts in pieces.items():
+            joined = "".join(parts)
+            if not heading:
+                for match in ATTR_LIST_RE.finditer(joined):
+                    page.anchors.update(attr_ids(match.group(1)))
+                joined = _strip_attr_lists(joined)
+            if joined.strip():
+                out.append(TextLine(at, joined))
+        return out
+
+    def heading(self, open_token, inline_token) -> None:
+        level = int(open_token.tag[1]) if open_token.tag[1:].isdigit() else 1
+        line = open_token.map[0] + 1 if open_token.map else 1     # a setext heading: its text line
+        content = inline_token.content if inline_token is not None else ""
+        explicit = None
+        match = _TRAILING_ATTR_RE.search(content)
+        if match:
+            ids = attr_ids(match.group(1))
+            explicit = ids[-1] if ids else None
+            content = content[:match.start()]
+        pieces = self.inline(inline_token, heading=True) if inline_token is not None else []
+        title = " ".join(p.text for p in pieces)
+        title_match = _TRAILING_ATTR_RE.search(title)
+        if title_match:
+            title = title[:title_match.start()]
+        title = title.strip() or content.strip()
+        heading = Heading(line, level, title, explicit, slugify(title))
+        self.page.headings.append(heading)
+        if heading.anchor:
+            self.page.anchors.add(heading.anchor)
+        if title:
+            self.text.append(TextLine(line, title))
+
+    def walk(self, tokens) -> None:
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            line = token.map[0] + 1 if token.map else None
+            if kind == "heading_open":
+                inline = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].type == "inline" else None
+                self.heading(token, inline)
+                i += 2 if inline is not None else 1
+                continue
+            if kind == "inline":
+                self.text.extend(self.inline(token))
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                block = ListBlock(line or 1, kind == "ordered_list_open")
+                self.lists.append(block)
+                self.list_stack.append(block)
+            elif kind == "list_item_open" and self.list_stack:
+                self.list_stack[-1].items += 1
+            elif kind in ("bullet_list_close", "ordered_list_close") and self.list_stack:
+                self.list_stack.pop()
+            elif kind == "table_open":
+                self.table = Table(line or 1)
+                self.tables.append(self.table)
+            elif kind == "tbody_open":
+                self.in_tbody = True
+            elif kind == "tbody_close":
+                self.in_tbody = False
+            elif kind == "tr_open" and self.in_tbody and self.table is not None:
+                self.table.rows += 1
+            elif kind == "admonition_open":
+                tag = str((token.meta or {}).get("tag") or token.info.strip().split(" ")[0] or "note")
+                title_match = _ADMON_TITLE_RE.search(token.info or "")
+                title = title_match.group(1) if title_match else ""
+                self.admonitions.append(Admonition(line or 1, tag.lower(), title))
+                if title:
+                    self.text.append(TextLine(line or 1, title))
+                # the title paragraph follows as an inline token: skip it, it was counted above
+                j = i + 1
+                if j < len(tokens) and tokens[j].type == "admonition_title_open":
+                    i = j + 3
+                    continue
+            elif kind in ("fence", "code_block"):
+                self.mark(token, "code")
+            elif kind == "html_block":
+                self.mark(token, "html")
+                self.html(line or 1, token.content)
+            i += 1
+
+
+def _strip_attr_lists(text: str) -> str:
+    return ATTR_LIST_RE.sub(lambda m: "" if _looks_like_attrs(m.group(1)) else m.group(0), text)
+
+
+def _looks_like_attrs(inner: str) -> bool:
+    parts = inner.split()
+    return bool(parts) and all(p[0] in "#." or "=" in p for p in parts)
+
+
+def _walk(page: Page, tokens) -> _Walker:
+    """Walk the tokens once: headings, links, anchors and line kinds go into the page; the blocks stay in
+    the walker until _sections hands them to their sections."""
+    walker = _Walker(page)
+    walker.walk(tokens)
+    return walker
+
+
+def _sections(page: Page, walker: _Walker) -> None:
+    last = max(1, len(page.lines))
+    h1 = [h for h in page.headings if h.level == 1]
+    page.h1_lines = [h.line for h in h1]
+    if h1:
+        page.title, page.title_line = h1[0].title, h1[0].line
+    intro_line = h1[0].line if h1 and not any(h.level in (2, 3) and h.line < h1[0].line for h in page.headings) \
+        else 1
+    sections = [Section(INTRO, 1, page.title or "", intro_line, last, start=1)]
+    for heading in page.headings:
+        if heading.level in (2, 3):
+            sections.append(Section(heading.id, heading.level, heading.title, heading.line, last, heading))
+    for before, after in zip(sections, sections[1:]):
+        before.end = max(before.start, after.start - 1)
+    page.sections = sections
+    starts = [s.start for s in sections]
+
+    def owner(line: int) -> Section:
+        return sections[max(0, bisect_right(starts, line) - 1)]
+
+    for table in walker.tables:
+        owner(table.line).tables.append(table)
+    for block in walker.lists:
+        owner(block.line).lists.append(block)
+    for admonition in walker.admonitions:
+        owner(admonition.line).admonitions.append(admonition)
+    for image in walker.images:
+        owner(image.line).images.append(image)
+    for link in page.links:
+        if link.kind in ("link", "html:a.href"):
+            owner(link.line).links.append(link)
+    for text in sorted(walker.text, key=lambda t: t.line):
+        owner(text.line).text.append(text)
+
+
+def _suppressions(page: Page) -> None:
+    for index, raw in enumerate(page.lines):
+        if "check" not in raw or page.kinds[index] in ("code", "front"):
+            continue
+        for match in _SUPPRESSION_RE.finditer(raw):
+            inner = match.group(1).strip()
+            parts = inner.split(None, 2)
+            code = parts[1] if len(parts) >= 2 and parts[0] == "ignore" else None
+            reason = parts[2].strip() if len(parts) == 3 and code else ""
+            end = index + 1
+            while end < len(page.lines) and page.lines[end].strip():
+                end += 1
+            page.suppressions.append(Suppression(index + 1, code, reason, inner, block_end=end))
+
+
+def join_text(lines: list[TextLine]):
+    """The prose of ``lines`` as one string (joined with newlines), and a function offset -> line."""
+    starts, pos = [], 0
+    for item in lines:
+        starts.append(pos)
+        pos += len(item.text) + 1
+    text = "\n".join(item.text for item in lines)
+
+    def line_at(offset: int) -> int:
+        return lines[max(0, bisect_right(starts, offset) - 1)].line if lines else 1
+
+    return text, line_at

@@ -1,0 +1,37 @@
+"""Run every check family on a loaded site; apply checks.yml ``disable`` and the Markdown suppressions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scripts.checks import FAMILIES, all_codes, suppressions
+from scripts.config import ConfigError
+from scripts.diagnostics import Diagnostic, sort
+
+
+@dataclass
+class Report:
+    findings: list[Diagnostic] = field(default_factory=list)
+    notes: list[Diagnostic] = field(default_factory=list)
+    suppressed: int = 0
+
+
+def validate_disable(config) -> None:
+    codes = all_codes()
+    for prefix in config.disable:
+        if not any(code.startswith(prefix) for code in codes):
+            raise ConfigError(f"checks.yml: 'disable' names '{prefix}', which is no code or family "
+                              "(`python -m scripts codes` lists them)")
+
+
+def run(site) -> Report:
+    validate_disable(site.config)
+    everything: list[Diagnostic] = []
+    for family in FAMILIES:
+        everything.extend(family.check(site))
+    everything = [d for d in everything if site.config.enabled(d.code)]
+    notes = [d for d in everything if d.level == "note"]
+    findings = [d for d in everything if d.level != "note"]
+    kept, suppressed, unused = suppressions.apply(site, findings)
+    kept.extend(d for d in unused if site.config.enabled(d.code))
+    unique = list(dict.fromkeys(kept))
+    return Report(sort(unique), sort(notes), suppressed)

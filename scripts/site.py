@@ -1,0 +1,202 @@
+"""The whole manual, loaded once: every page parsed, mkdocs.yml, the glossary, the lock and the config.
+
+``load_site(root)`` raises :class:`UsageError` only when the root cannot be used at all (not a folder,
+no mkdocs.yml, no docs folder); everything else that is wrong becomes a finding in ``site.problems``
+or in a page's ``problems``.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from scripts.align import PagePair, SectionPair, align_pages, pair_pages
+from scripts.config import Config, load_config
+from scripts.diagnostics import Diagnostic
+from scripts.glossary import Glossary, load_glossary
+from scripts.model import LANGS, Page, parse_page
+from scripts.yamlfile import YamlDoc, YamlError, load_yaml
+
+if TYPE_CHECKING:
+    from scripts.lock import Lock
+
+MKDOCS = "mkdocs.yml"
+GLOSSARY = "glossary.yml"
+
+
+class UsageError(Exception):
+    """The command cannot run at all (exit 2)."""
+
+
+@dataclass
+class NavEntry:
+    rel: str                # path inside docs/<lang>/
+    line: int               # line in mkdocs.yml
+    title: str | None = None
+
+
+@dataclass
+class Site:
+    root: Path
+    config: Config
+    docs_dir: str = "docs"
+    pages: dict[str, Page] = field(default_factory=dict)           # by path from the root
+    by_lang: dict[str, dict[str, Page]] = field(default_factory=lambda: {lang: {} for lang in LANGS})
+    files: set[str] = field(default_factory=set)                   # every file under docs/, from the root
+    mkdocs: dict = field(default_factory=dict)
+    mkdocs_doc: YamlDoc | None = None
+    nav: list[NavEntry] = field(default_factory=list)
+    site_url: str = ""
+    glossary: Glossary = field(default_factory=lambda: Glossary([]))
+    lock: Lock | None = None                                       # set by load_site
+    problems: list[Diagnostic] = field(default_factory=list)
+    online: bool = False
+
+    def lang_root(self, lang: str) -> str:
+        return f"{self.docs_dir}/{lang}"
+
+    def page(self, lang: str, rel: str) -> Page | None:
+        return self.by_lang.get(lang, {}).get(rel)
+
+    @cached_property
+    def page_pairs(self) -> list[PagePair]:
+        return pair_pages(self.by_lang["zh"], self.by_lang["en"])
+
+    @cached_property
+    def _section_pairs(self) -> dict[str, list[SectionPair]]:
+        return {pair.rel: align_pages(pair.zh, pair.en) for pair in self.page_pairs if pair.zh and pair.en}
+
+    def section_pairs(self, rel: str) -> list[SectionPair]:
+        """Aligned sections of the zh and en page at ``rel`` (empty if either page is missing)."""
+        return self._section_pairs.get(rel, [])
+
+    @cached_property
+    def folders(self) -> set[str]:
+        """Every folder that holds a file under docs/, from the root."""
+        return {parent.as_posix() for f in self.files for parent in Path(f).parents if parent.as_posix() != "."}
+
+    @cached_property
+    def nav_rels(self) -> set[str]:
+        return {entry.rel for entry in self.nav}
+
+    @property
+    def site_host(self) -> str:
+        return (urlsplit(self.site_url).hostname or "").lower()
+
+
+def load_site(root: Path | str, config: Config | None = None, online: bool = False) -> Site:
+    from scripts.lock import load_lock  # the lock module uses Site too
+
+    root = Path(root)
+    if not root.is_dir():
+        raise UsageError(f"root '{root}' is not a folder")
+    if not (root / MKDOCS).is_file():
+        raise UsageError(f"no {MKDOCS} in '{root}': run from the repository root or pass --root")
+    site = Site(root=root, config=config if config is not None else load_config(root), online=online)
+    _load_mkdocs(site)
+    docs = root / site.docs_dir
+    if not docs.is_dir():
+        raise UsageError(f"no docs folder '{site.docs_dir}/' in '{root}' (docs_dir in {MKDOCS})")
+    _load_files(site, docs)
+    site.glossary = load_glossary(root / GLOSSARY, GLOSSARY)
+    site.lock = load_lock(root)
+    return site
+
+
+def _load_mkdocs(site: Site) -> None:
+    def problem(line: int, message: str) -> None:
+        site.problems.append(Diagnostic(MKDOCS, line, "E106", message))
+
+    try:
+        text = (site.root / MKDOCS).read_bytes().decode("utf-8").lstrip("\ufeff")
+    except (OSError, UnicodeDecodeError) as err:
+        problem(1, f"cannot be read as UTF-8 text: {err}")
+        return
+    try:
+        doc = load_yaml(text)
+    except YamlError as err:
+        problem(err.line, f"not valid YAML: {err.message}")
+        return
+    if not isinstance(doc.data, dict):
+        problem(1, "must be a YAML mapping (site_name: ..., nav: ...)")
+        return
+    site.mkdocs, site.mkdocs_doc = doc.data, doc
+    docs_dir = doc.data.get("docs_dir", "docs")
+    if isinstance(docs_dir, str) and docs_dir.strip() and not os.path.isabs(docs_dir):
+        site.docs_dir = docs_dir.strip().strip("/")
+    site.site_url = _env_value(doc.data.get("site_url"))
+    nav = doc.data.get("nav")
+    if nav is not None:
+        if not isinstance(nav, list):
+            problem(doc.line(("nav",)), "'nav' must be a list")
+        else:
+            _walk_nav(site, doc, nav, ("nav",), problem)
+
+
+def _env_value(value) -> str:
+    """site_url may be ``!ENV [NAME, ..., default]``: the first set variable, else the default."""
+    if isinstance(value, list):
+        for name in value[:-1]:
+            if isinstance(name, str) and os.environ.get(name):
+                return os.environ[name]
+        return str(value[-1]) if value and value[-1] is not None else ""
+    return value if isinstance(value, str) else ""
+
+
+def _walk_nav(site: Site, doc: YamlDoc, items: list, path: tuple, problem) -> None:
+    for index, item in enumerate(items):
+        here = path + (index,)
+        if isinstance(item, str):
+            _nav_entry(site, item, doc.line(here), None)
+        elif isinstance(item, dict) and len(item) == 1:
+            title, value = next(iter(item.items()))
+            if isinstance(value, str):
+                _nav_entry(site, value, doc.line(here + (title,)), str(title))
+            elif isinstance(value, list):
+                _walk_nav(site, doc, value, here + (title,), problem)
+            else:
+                problem(doc.line(here), f"nav entry '{title}' must be a page path or a list")
+        else:
+            problem(doc.line(here), "nav entry must be a page path or 'Title: path'")
+
+
+def _nav_entry(site: Site, target: str, line: int, title: str | None) -> None:
+    if "://" in target or target.startswith(("mailto:", "/", "#")):
+        return
+    site.nav.append(NavEntry(target.strip().lstrip("./") if target.startswith("./") else target.strip(), line, title))
+
+
+def _load_files(site: Site, docs: Path) -> None:
+    from scripts.cache import PageCache
+
+    root = site.root
+    cache = PageCache(root)
+    for dirpath, dirnames, filenames in os.walk(docs):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            full = Path(dirpath) / name
+            rel_root = full.relative_to(root).as_posix()
+            site.files.add(rel_root)
+            if not name.endswith(".md"):
+                continue
+            inside = full.relative_to(docs).as_posix()
+            lang, _, rel = inside.partition("/")
+            if lang not in LANGS or not rel:
+                continue
+            try:
+                data = full.read_bytes()
+            except OSError as err:
+                page = Page(path=rel_root, lang=lang, rel=rel)
+                page.problem(1, "E109", f"page cannot be read: {err.strerror or err}")
+                data = None
+            if data is not None:
+                page = cache.get(rel_root, data)
+                if page is None:
+                    page = parse_page(rel_root, data, lang, rel)
+                    cache.put(rel_root, data, page)
+            site.pages[rel_root] = page
+            site.by_lang[lang][rel] = page
+    cache.save(set(site.pages))
