@@ -8,6 +8,8 @@
  * 2. The language selector keeps the reader's place: its links carry the current #section.
  * 3. Every h2/h3 gets a "copy link" button that copies the absolute permalink of that section.
  * 4. The side-by-side view's toggle (phones): show Chinese, English or both.
+ * 5. Wide tables scroll inside themselves (Material's CSS); keyboard users must be able to reach and
+ *    scroll them too (WCAG 2.1.1, axe: scrollable-region-focusable), so they take focus.
  */
 (function () {
   "use strict";
@@ -87,7 +89,14 @@
     }
   }
 
+  function makeTablesFocusable() {
+    for (const table of document.querySelectorAll(".md-typeset table")) {
+      if (!table.hasAttribute("tabindex")) table.setAttribute("tabindex", "0");
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    makeTablesFocusable();
     keepSectionInLanguageLinks();
     addCopyLinkButtons();
     setUpParallelToggle();
