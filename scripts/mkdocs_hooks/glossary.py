@@ -50,16 +50,16 @@ def definition(term, lang: str) -> str:
 def glossary_table(lang: str) -> str:
     e = html_escape.escape
     other = "en" if lang == "zh" else "zh"
-    head = "".join(f"<th>{h}</th>" for h in HEADERS[lang])
+    head = "\n".join(f"<th>{h}</th>" for h in HEADERS[lang])
     rows = []
     for term in glossary().terms:
         avoid = "、".join(term.avoided(lang)) if lang == "zh" else "; ".join(term.avoided(lang))
-        rows.append(f'<tr id="{e(term.id)}"><td><strong lang="{lang}">{e(term.canonical(lang))}</strong></td>'
-                    f'<td lang="{other}">{e(term.canonical(other))}</td><td>{e(definition(term, lang))}</td>'
-                    f'<td>{e(avoid)}</td></tr>')
+        rows.append(f'<tr id="{e(term.id)}">\n<td><strong lang="{lang}">{e(term.canonical(lang))}</strong></td>\n'
+                    f'<td lang="{other}">{e(term.canonical(other))}</td>\n<td>{e(definition(term, lang))}</td>\n'
+                    f'<td>{e(avoid)}</td>\n</tr>')  # line breaks keep cells apart in the search index
     # no class on the table: Material styles and scroll-wraps only class-less tables
     return (f'<div class="glossary"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-            "</table></div>")
+            "</table></div>\n")
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -29,7 +29,7 @@ EXTRA_WORDS = ("家访", "监护人", "青神县", "眉山市", "夏令营", "�
 LANGUAGE_SEARCH_CONFIG = {
     "zh": {"lang": ["en"], "separator": "[\\s\\u200b\\u3000\\-、。，．？！；：（）《》“”‘’]+",
            "pipeline": ["stemmer"]},
-    "en": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter", "stemmer"]},
+    "en": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},  # no stemmer: Material adds a trailing wildcard to the last query term, which cannot match stemmed tokens
 }
 
 

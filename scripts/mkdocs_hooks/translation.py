@@ -163,11 +163,12 @@ def status_table(statuses: dict[str, PageStatus], lang: str, from_rel: str = STA
             for section in outdated:
                 name = (section.en_title or section.zh_title) if lang == "en" else section.zh_title
                 name = _cell(name) or section.id
+                target = link if section.id == "_intro" else f"{link}#{section.id}"  # the intro has no anchor
                 if section.state == "missing":
                     parts.append(name + words["missing_section"] if lang == "en" else
-                                 f"[{name}]({link}#{section.id}){words['missing_section']}")
+                                 f"[{name}]({target}){words['missing_section']}")
                 else:
-                    parts.append(f"[{name}]({link}#{section.id})"
+                    parts.append(f"[{name}]({target})"
                                  + (words["deferred"] if section.state == "deferred" else ""))
             n = len(outdated)
             state = words["outdated"].format(n=n, s="s" if n != 1 else "") + words["separator"].join(parts)

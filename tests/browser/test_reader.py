@@ -101,7 +101,8 @@ def test_phone_navigation_drawer_and_search(server, visit):
     v.page.wait_for_selector("nav.md-nav--primary", state="visible")
     assert v.page.locator(".md-sidebar--primary").is_visible()
     v.page.mouse.click(360, 500)  # the overlay to the right of the drawer closes it
-    v.page.wait_for_selector(".md-sidebar--primary", state="hidden")
+    v.page.wait_for_function("!document.getElementById('__drawer').checked")
+    v.page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().right <= 0")
     hrefs = search(v.page, "家访")
     assert hrefs
 

@@ -1,0 +1,158 @@
+"""The benchmark suite's own pieces, on tiny inputs (seconds, no build, no browser): the synthetic
+manual generator keeps links valid and extends nav and lock; the stock configuration changes what it
+says; the report renders any results, even failed ones; quick runs never write the published files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from benchmarks import __main__ as cli
+from benchmarks import report, yamltags
+from benchmarks.common import ROOT, Run, show_command
+from benchmarks.scale import growth
+from benchmarks.sites import stock_config
+from benchmarks.synth import make_synthetic
+from benchmarks.weight import classify
+
+MKDOCS_YML = """\
+site_name: 测试
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+theme:
+  name: material
+  custom_dir: overrides
+  font: false
+  favicon: assets/favicon.svg
+  palette:
+    - scheme: default
+      primary: custom
+extra_css: [assets/site.css]
+extra_javascript: [assets/site.js]
+hooks: [scripts/hook.py]
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      reconfigure_search: false
+      languages:
+        - {locale: zh, default: true, name: 中文}
+        - locale: en
+          name: English
+          nav_translations: {关于: About}
+nav:
+  - 首页: index.md
+  - 关于:
+      - part1/a.md
+  - https://example.org/
+"""
+LINK_RE = re.compile(r"\]\(([^)#]+)(?:#[^)]*)?\)")
+
+
+def tiny_repo(root: Path) -> Path:
+    root.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    for lang in ("zh", "en"):
+        docs = root / "docs" / lang
+        (docs / "part1").mkdir(parents=True)
+        (docs / "assets").mkdir()
+        (docs / "assets" / "d.svg").write_text("<svg/>", encoding="utf-8")
+        (docs / "index.md").write_text("# Home\n\n[a](part1/a.md)\n", encoding="utf-8")
+        (docs / "part1" / "a.md").write_text("# A\n\n[home](../index.md) ![d](../assets/d.svg)\n", encoding="utf-8")
+    (root / "translation-lock.yml").write_text("part1/a.md:\n  intro: abc123\n", encoding="utf-8")
+    (root / ".git").mkdir()
+    (root / "site").mkdir()
+    return root
+
+
+def test_synthetic_manual_multiplies_pages_and_keeps_links_valid(tmp_path):
+    src = tiny_repo(tmp_path / "src")
+    summary = make_synthetic(tmp_path / "x3", 3, src)
+    dest = tmp_path / "x3"
+    assert summary["pages"] == 3 * 4
+    assert not (dest / ".git").exists() and not (dest / "site").exists()
+    for page in (dest / "docs").rglob("*.md"):
+        for target in LINK_RE.findall(page.read_text(encoding="utf-8")):
+            assert (page.parent / target).resolve().is_file(), f"{page}: {target}"
+    config = yamltags.load(dest / "mkdocs.yml")
+    assert isinstance(config["site_url"], yamltags.Tagged) and config["site_url"].tag == "!ENV"
+    titles = [next(iter(item)) for item in config["nav"] if isinstance(item, dict)]
+    assert titles == ["首页", "关于", "副本 02", "副本 03"]
+    copy3 = config["nav"][-1]["副本 03"]
+    assert copy3[0] == {"首页": "copy-03/index.md"} and copy3[1] == {"关于": ["copy-03/part1/a.md"]}
+    assert copy3[2] == "https://example.org/"
+    en = config["plugins"][1]["i18n"]["languages"][1]
+    assert en["nav_translations"]["副本 02"] == "Copy 02" and en["nav_translations"]["关于"] == "About"
+    lock = yaml.safe_load((dest / "translation-lock.yml").read_text(encoding="utf-8"))
+    assert set(lock) == {"part1/a.md", "copy-02/part1/a.md", "copy-03/part1/a.md"}
+    assert "!ENV" in (dest / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_factor_one_is_an_unchanged_copy(tmp_path):
+    src = tiny_repo(tmp_path / "src")
+    make_synthetic(tmp_path / "x1", 1, src)
+    assert (tmp_path / "x1" / "mkdocs.yml").read_text(encoding="utf-8") == MKDOCS_YML
+
+
+def test_stock_config_is_stock(tmp_path):
+    src = tiny_repo(tmp_path / "src")
+    config = yamltags.load(stock_config(src, tmp_path / "stock"))
+    theme = config["theme"]
+    assert "font" not in theme and "custom_dir" not in theme and "favicon" not in theme
+    assert "primary" not in theme["palette"][0]
+    assert "hooks" not in config and "extra_css" not in config and "extra_javascript" not in config
+    assert "reconfigure_search" not in config["plugins"][1]["i18n"]
+    assert Path(config["docs_dir"]).is_absolute()
+    assert config["nav"] == yamltags.load(src / "mkdocs.yml")["nav"]
+
+
+def test_request_types():
+    assert classify("http://h/a/", "document", "text/html; charset=utf-8", True) == "html"
+    assert classify("http://h/x.js", "other", "text/javascript", True) == "js"
+    assert classify("http://h/search/search_index.json", "xhr", "application/json", True) == "json"
+    assert classify("https://fonts.googleapis.com/css?family=Roboto", "stylesheet", None, False) == "css"
+    assert classify("http://h/f.woff2", "font", "font/woff2", True) == "font"
+    assert classify("http://h/a/sitemap.xml", "xhr", "text/html", False) == "other"
+
+
+def test_growth_verdicts():
+    rows = [{"pages": 100, "build_median_s": 10.0}, {"pages": 1000, "build_median_s": 100.0},
+            {"pages": 5000, "build_median_s": 500.0}]
+    assert growth(rows, "build")["linear"] is True
+    rows[2]["build_median_s"] = 1500.0
+    assert growth(rows, "build")["linear"] is False
+    rows[2] = {"pages": 5000, "build_median_s": None, "build_lower_bound_s": 300}
+    assert growth(rows, "build")["linear"] is None      # a low lower bound proves nothing
+
+
+def test_report_renders_failed_and_partial_results():
+    results = {"generated": "now", "mode": "quick", "command": "x", "machine": {"nproc": 2},
+               "sections": {
+                   "checks": {"title": "Checks", "status": "failed", "met": None, "errors": ["boom"]},
+                   "scale": {"title": "Scale", "status": "ok", "met": None, "sizes": [], "growth": {}},
+                   "weight": {"title": "Weight", "status": "failed", "met": None, "pages": {}},
+                   "search": {"title": "Search", "status": "ok", "met": None},
+                   "lighthouse": {"title": "Lighthouse", "status": "ok", "met": None, "runs": []},
+                   "preview": {"title": "Preview", "status": "ok", "met": None, "edits": [None]},
+               }}
+    text = report.render(results, ROOT / "benchmarks" / "results.json")
+    for title in ("Checks", "Scale", "Weight", "Search", "Lighthouse", "Preview"):
+        assert f". {title}" in text
+    assert "**Failed measurement:** boom" in text
+    assert "could not render" not in text
+
+
+def test_quick_runs_never_write_the_published_files():
+    results, markdown = cli.output_paths(cli.parse_args(["--quick"]))
+    assert results != ROOT / "benchmarks" / "results.json" and markdown != ROOT / "BENCHMARKS.md"
+    results, markdown = cli.output_paths(cli.parse_args([]))
+    assert results == ROOT / "benchmarks" / "results.json" and markdown == ROOT / "BENCHMARKS.md"
+
+
+def test_commands_are_shown_from_the_repository_root():
+    shown = show_command([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict"], ROOT,
+                         {"NO_MKDOCS_2_WARNING": "1"})
+    assert shown == "NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict"
+    assert show_command(["x"], Path("/tmp")) == "(cd /tmp && x)"
+    assert Run("c", 0, 1.0, 1.0, "", "secret").as_dict().get("output") is None
