@@ -73,6 +73,13 @@ class Site:
         """Aligned sections of the zh and en page at ``rel`` (empty if either page is missing)."""
         return self._section_pairs.get(rel, [])
 
+    def matched_sections(self):
+        """(page pair, section pair) for every section present in both languages, page by page."""
+        for pair in self.page_pairs:
+            for sp in self._section_pairs.get(pair.rel, []):
+                if sp.zh is not None and sp.en is not None:
+                    yield pair, sp
+
     @cached_property
     def folders(self) -> set[str]:
         """Every folder that holds a file under docs/, from the root."""

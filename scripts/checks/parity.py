@@ -77,24 +77,19 @@ def numbers(section: Section, lang: str) -> dict[str, tuple[int, str]]:
 
 
 def check(site) -> Iterator[Diagnostic]:
-    for pair in site.page_pairs:
-        if pair.zh is None or pair.en is None:
-            continue
-        for sp in site.section_pairs(pair.rel):
-            if sp.zh is None or sp.en is None:
-                continue
-            zh_numbers = numbers(sp.zh, "zh")
-            en_numbers = numbers(sp.en, "en")
-            for value, (line, written) in zh_numbers.items():
-                if value not in en_numbers:
-                    yield Diagnostic(pair.en.path, sp.en.line, "P101",
-                                     f"{sp.en.name} lacks {_show(value, written)}, which {pair.zh.path}:{line} "
-                                     "has", Location(pair.zh.path, line))
-            for value, (line, written) in en_numbers.items():
-                if value not in zh_numbers:
-                    yield Diagnostic(pair.zh.path, sp.zh.line, "P102",
-                                     f"{sp.zh.name} lacks {_show(value, written)}, which {pair.en.path}:{line} "
-                                     "has", Location(pair.en.path, line))
+    for pair, sp in site.matched_sections():
+        zh_numbers = numbers(sp.zh, "zh")
+        en_numbers = numbers(sp.en, "en")
+        for value, (line, written) in zh_numbers.items():
+            if value not in en_numbers:
+                yield Diagnostic(pair.en.path, sp.en.line, "P101",
+                                 f"{sp.en.name} lacks {_show(value, written)}, which {pair.zh.path}:{line} "
+                                 "has", Location(pair.zh.path, line))
+        for value, (line, written) in en_numbers.items():
+            if value not in zh_numbers:
+                yield Diagnostic(pair.zh.path, sp.zh.line, "P102",
+                                 f"{sp.zh.name} lacks {_show(value, written)}, which {pair.en.path}:{line} "
+                                 "has", Location(pair.en.path, line))
 
 
 def _show(value: str, written: str) -> str:

@@ -89,26 +89,21 @@ def check(site) -> Iterator[Diagnostic]:
                 yield Diagnostic(page.path, line_at(match.start), "T104",
                                  f"'{match.text}' is a spelling variant: write '{match.term.en}' (glossary: "
                                  f"{match.term.id})")
-    for pair in site.page_pairs:
-        if pair.zh is None or pair.en is None:
-            continue
-        for sp in site.section_pairs(pair.rel):
-            if sp.zh is None or sp.en is None:
+    for pair, sp in site.matched_sections():
+        zh_matches, _, zh_line, _ = found[id(sp.zh)]
+        _, en_avoided, _, en_text = found[id(sp.en)]
+        # Chinese terms are taken longest-first (what the section uses); the English term only has to
+        # occur, even inside a longer term. Avoided or misspelt variants are T101/T104, not T102 too.
+        en_ids = glossary.present_terms(en_text, "en") | {m.term.id for m in en_avoided}
+        reported = set()
+        for match in zh_matches:
+            if match.term.id in en_ids or match.term.id in reported:
                 continue
-            zh_matches, _, zh_line, _ = found[id(sp.zh)]
-            _, en_avoided, _, en_text = found[id(sp.en)]
-            # Chinese terms are taken longest-first (what the section uses); the English term only has to
-            # occur, even inside a longer term. Avoided or misspelt variants are T101/T104, not T102 too.
-            en_ids = glossary.present_terms(en_text, "en") | {m.term.id for m in en_avoided}
-            reported = set()
-            for match in zh_matches:
-                if match.term.id in en_ids or match.term.id in reported:
-                    continue
-                reported.add(match.term.id)
-                line = zh_line(match.start)
-                yield Diagnostic(pair.en.path, sp.en.line, "T102",
-                                 f"{sp.en.name} lacks '{match.term.en}': {pair.zh.path}:{line} uses "
-                                 f"'{match.term.zh}' (glossary: {match.term.id})", Location(pair.zh.path, line))
+            reported.add(match.term.id)
+            line = zh_line(match.start)
+            yield Diagnostic(pair.en.path, sp.en.line, "T102",
+                             f"{sp.en.name} lacks '{match.term.en}': {pair.zh.path}:{line} uses "
+                             f"'{match.term.zh}' (glossary: {match.term.id})", Location(pair.zh.path, line))
 
 
 def _same_case(written: str, canonical: str) -> bool:

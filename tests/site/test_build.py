@@ -96,21 +96,22 @@ def copy_project(tmp_path: Path) -> Path:
     return target
 
 
-def test_strict_build_fails_on_broken_link_naming_the_file(tmp_path):
+def strict_build_with(tmp_path: Path, page: str, appended: str) -> subprocess.CompletedProcess:
+    """Build a copy of the project with `appended` added to docs/<page>, as the editor would."""
     project = copy_project(tmp_path)
-    page = project / "docs" / "zh" / "part1" / "model.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n\n[断链](no-such-page.md)\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    path = project / "docs" / page
+    path.write_text(path.read_text(encoding="utf-8") + appended, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+                          cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_strict_build_fails_on_broken_link_naming_the_file(tmp_path):
+    result = strict_build_with(tmp_path, "zh/part1/model.md", "\n\n[断链](no-such-page.md)\n")
     assert result.returncode != 0
     assert "part1/model.md" in result.stderr and "no-such-page.md" in result.stderr
 
 
 def test_strict_build_fails_on_missing_anchor_naming_the_file(tmp_path):
-    project = copy_project(tmp_path)
-    page = project / "docs" / "en" / "part1" / "model.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n\n[gone](roles.md#no-such-section)\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = strict_build_with(tmp_path, "en/part1/model.md", "\n\n[gone](roles.md#no-such-section)\n")
     assert result.returncode != 0
     assert "part1/model.md" in result.stderr and "no-such-section" in result.stderr
