@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils zbar-tools
 
-.PHONY: serve build check stamp test test-fast bench clean system-deps help
+.PHONY: serve build check stamp test bench clean system-deps help
 
 help:
 	@echo "make serve   preview with live reload at http://127.0.0.1:8000"
@@ -28,6 +28,11 @@ $(BIN)/.installed: requirements.txt
 
 node_modules/.installed: package.json package-lock.json | system-deps
 	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Lighthouse, for the benchmarks only (pinned in benchmarks/package-lock.json).
+benchmarks/node_modules/.installed: benchmarks/package.json benchmarks/package-lock.json | system-deps
+	npm ci --prefix benchmarks --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Debian packages for browser tests, PDFs and QR decoding (and npm, for axe-core), installed when missing
@@ -61,7 +66,7 @@ test: $(BIN)/.installed system-deps node_modules/.installed
 	$(MAKE) --no-print-directory build
 	$(BIN)/pytest
 
-bench: $(BIN)/.installed system-deps node_modules/.installed
+bench: $(BIN)/.installed system-deps node_modules/.installed benchmarks/node_modules/.installed
 	$(PY) -m benchmarks
 
 clean:

@@ -1,0 +1,218 @@
+"""Benchmark 4: is search small to download, quick to answer and right, in each language?
+
+Stock static-i18n writes one merged index for both languages (and, with its default
+``reconfigure_search: true``, makes the browser load ``lunr.zh``, which needs a jieba no browser has).
+We split the index per language (scripts/mkdocs_hooks/search_split.py) and write it as UTF-8, so a reader
+downloads only their language. Measured here:
+
+- index bytes per language (raw and gzip) against the stock merged index;
+- keypress-to-first-result time in Chromium: the query is filled, then ``End`` is pressed (Material
+  searches on keyup); the page itself records ``performance.now()`` at the keydown and when the first
+  ``.md-search-result__item`` is inserted (a MutationObserver), so Playwright's own latency is not counted.
+  Median over the labelled queries (the full run uses all of them, >= 10 per language, after one
+  untimed warm-up query; the quick run times one query, index download included);
+- top-3 accuracy on tests/search_queries.yml: a hit is one of the first three results (Material groups
+  results by page: one ``.md-search-result__item`` per page, its sections nested in it) whose link path
+  (without #fragment) is an expected page in the reader's language. Also recorded: the stricter count
+  over the first three result *links* (``.md-search-result__item > a``, sections included), which is
+  what tests/browser/test_reader.py looks at.
+
+The same is attempted on the stock build; a search that returns nothing there is reported as broken.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from benchmarks.common import Context, StaticServer, chromium, failed, log, median, ratio
+from benchmarks.sites import built_site
+
+TITLE = "Search: index size, latency, top-3 accuracy"
+START = {"zh": "/", "en": "/en/"}
+INDEX = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
+RESULT = ".md-search-result__item"
+INPUT = "input.md-search__input"
+
+_OBSERVER_JS = """() => {
+  if (window.__bench) return;
+  window.__bench = {armed: false, t0: null, t1: null};
+  document.addEventListener('keydown', e => {
+    const b = window.__bench;
+    if (b.armed && b.t0 === null && e.key === 'End') b.t0 = performance.now();
+  }, true);
+  new MutationObserver(() => {
+    const b = window.__bench;
+    if (b.armed && b.t1 === null && document.querySelector('.md-search-result__item')) b.t1 = performance.now();
+  }).observe(document.body, {childList: true, subtree: true});
+}"""
+
+
+def index_sizes(site_dir: Path, rel: str) -> dict | None:
+    path = site_dir / rel
+    if not path.is_file():
+        return None
+    data = path.read_bytes()
+    return {"path": rel, "bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6, mtime=0))}
+
+
+def open_search(page) -> None:
+    label = page.locator("label.md-header__button[for=__search]")
+    if label.count() and label.first.is_visible():
+        label.first.click()
+    else:
+        page.click(INPUT)
+
+
+def run_query(page, query: str, timeout_ms: int) -> dict:
+    """Type one query; return latency (ms, in-page) and the result links (empty when none appeared).
+
+    The page's own clock is armed after the previous results are cleared: ``t0`` is the End keydown,
+    ``t1`` the first mutation after which a result item exists. Results that show up before the key
+    (Material reacting to the fill) count as 0 ms and are flagged."""
+    out = {"query": query, "latency_ms": None, "hrefs": [], "links": [], "before_key": False}
+    page.fill(INPUT, "")
+    page.press(INPUT, "End")
+    try:
+        page.wait_for_function(f"() => !document.querySelector('{RESULT}')", timeout=3000)
+    except Exception:  # noqa: BLE001 - stale results would only make the latency look shorter
+        out["stale_results"] = True
+    page.evaluate("() => Object.assign(window.__bench, {armed: true, t0: null, t1: null})")
+    page.fill(INPUT, query)
+    page.press(INPUT, "End")
+    try:
+        page.wait_for_selector(RESULT, timeout=timeout_ms)
+    except Exception:  # noqa: BLE001 - no result: a miss, not a failure of the benchmark
+        page.evaluate("() => { window.__bench.armed = false; }")
+        return out
+    try:
+        page.wait_for_function("() => window.__bench.t1 !== null", timeout=2000)
+    except Exception:  # noqa: BLE001
+        pass
+    t0, t1 = page.evaluate("() => { const b = window.__bench; b.armed = false; return [b.t0, b.t1]; }")
+    if t0 is not None and t1 is not None:
+        out["latency_ms"] = round(max(0.0, t1 - t0), 1)
+        out["before_key"] = t1 < t0
+    page.wait_for_timeout(150)   # let the first batch of results finish rendering
+    out["links"] = page.eval_on_selector_all(f"{RESULT} > a", "els => els.map(e => e.href)")
+    out["hrefs"] = page.eval_on_selector_all(
+        f".md-search-result__list > {RESULT}",
+        "els => els.map(li => (li.querySelector(':scope > a') || {href: ''}).href)")
+    return out
+
+
+def expected_pages(item: dict) -> list[str]:
+    """The answer(s) of a labelled query: `page: p` or `pages: [p, q]` (any one in the top 3 is a hit)."""
+    pages = item.get("pages", item.get("page", []))
+    return [pages] if isinstance(pages, str) else [str(p) for p in pages or []]
+
+
+def run_language(browser, server: StaticServer, lang: str, queries: list[dict], fail_fast: bool,
+                 warm_up: bool = True) -> dict:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)[:200]))
+    page.goto(server.url(START[lang]), wait_until="load")
+    page.evaluate(_OBSERVER_JS)
+    open_search(page)
+    timeout = 5000 if fail_fast else 10000
+    misses_in_a_row = 0
+    if warm_up:                                                  # index download and lunr start-up
+        warm = run_query(page, queries[0]["query"], 8000 if fail_fast else 15000)
+        misses_in_a_row = 0 if warm["hrefs"] else 1
+    else:
+        timeout = 15000 if not fail_fast else 8000               # the first query waits for the index
+    rows = []
+    for item in queries:
+        try:
+            r = run_query(page, item["query"], timeout)
+        except Exception as err:  # noqa: BLE001 - one query's trouble is recorded, the others still run
+            r = {"query": item["query"], "latency_ms": None, "hrefs": [], "links": [], "before_key": False,
+                 "error": f"{type(err).__name__}: {err}"[:300]}
+        expected = [urlparse(server.url(START[lang] + p)).path for p in expected_pages(item)]
+        top3 = [urlparse(h).path for h in r["hrefs"][:3]]
+        top3_links = [urlparse(h).path for h in r["links"][:3]]
+        r.update(expected=expected, top3=top3, hit=any(p in top3 for p in expected),
+                 hit_links=any(p in top3_links for p in expected),
+                 other_language=[h for h in r["hrefs"] if (urlparse(h).path.startswith("/en/")) != (lang == "en")])
+        rows.append(r)
+        misses_in_a_row = 0 if r["hrefs"] else misses_in_a_row + 1
+        if fail_fast and misses_in_a_row >= 3:
+            break
+    context.close()
+    answered = [r for r in rows if r["hrefs"]]
+    return {"queries": len(rows), "answered": len(answered),
+            "hits": sum(r["hit"] for r in rows),
+            "top3_accuracy": ratio(sum(r["hit"] for r in rows), len(rows)),
+            "top3_links_accuracy": ratio(sum(r["hit_links"] for r in rows), len(rows)),
+            "latency_median_ms": median(r["latency_ms"] for r in rows),
+            "latency_max_ms": max((r["latency_ms"] for r in answered), default=None),
+            "results_in_other_language": sum(bool(r["other_language"]) for r in rows),
+            "results_before_key": sum(r["before_key"] for r in rows),
+            "query_errors": [f"{r['query']}: {r['error']}" for r in rows if r.get("error")],
+            "broken": not answered,
+            "page_errors": errors[:5],
+            "misses": [{"query": r["query"], "expected": r["expected"], "top3": r["top3"]}
+                       for r in rows if not r["hit"]],
+            "rows": rows}
+
+
+def measure(ctx: Context) -> dict:
+    section = {"title": TITLE, "status": "ok",
+               "goal": "each language's index smaller than the stock merged index; every labelled query's "
+                       "page in the top 3, in the reader's language",
+               "method": "Playwright + Debian Chromium, 1280x900; fill(query), press End; latency measured "
+                         "in the page from keydown to the first result element"}
+    sites = {kind: built_site(ctx, kind) for kind in ("ours", "stock")}
+    section["builds"] = {k: {"command": v["command"], "exit": v["build"]["returncode"], "note": v["note"]}
+                         for k, v in sites.items()}
+    stock_index = index_sizes(sites["stock"]["dir"], INDEX["zh"]) if sites["stock"]["usable"] else None
+    section["index"] = {"stock_merged": stock_index}
+    for lang in ("zh", "en"):
+        ours = index_sizes(sites["ours"]["dir"], INDEX[lang]) if sites["ours"]["usable"] else None
+        section["index"][lang] = ours
+        if ours and stock_index:
+            ours["ratio_to_stock"] = ratio(ours["bytes"], stock_index["bytes"])
+            ours["gzip_ratio_to_stock"] = ratio(ours["gzip_bytes"], stock_index["gzip_bytes"])
+    try:
+        labelled = yaml.safe_load((ctx.root / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        return failed(section, f"tests/search_queries.yml unreadable: {err}")
+    queries = {lang: [q for q in (labelled or {}).get(lang, []) if isinstance(q, dict) and q.get("query")
+                      and expected_pages(q)]
+               for lang in ("zh", "en")}
+    if ctx.quick:
+        queries = {lang: q[:1] for lang, q in queries.items()}
+    section["browser"] = {}
+    try:
+        with chromium() as browser:
+            for kind, info in sites.items():
+                if not info["usable"]:
+                    failed(section, f"{kind} site not built: {info['note']}")
+                    continue
+                with StaticServer(info["dir"], info.get("port", 0)) as server:
+                    for lang in ("zh", "en"):
+                        if not queries[lang]:
+                            continue
+                        log(f"search: {kind} {lang}, {len(queries[lang])} queries")
+                        try:
+                            section["browser"].setdefault(kind, {})[lang] = run_language(
+                                browser, server, lang, queries[lang], fail_fast=(kind == "stock"),
+                                warm_up=not ctx.quick)
+                        except Exception as err:  # noqa: BLE001
+                            section["browser"].setdefault(kind, {})[lang] = {"error": f"{type(err).__name__}: {err}"}
+                            failed(section, f"{kind} {lang}: {type(err).__name__}: {err}")
+    except Exception as err:  # noqa: BLE001
+        return failed(section, f"browser measurement failed: {type(err).__name__}: {err}")
+    ours = section["browser"].get("ours", {})
+    smaller = all(section["index"].get(lang) and section["index"][lang].get("ratio_to_stock", 2) < 1
+                  for lang in ("zh", "en"))
+    accurate = bool(ours) and all(ours.get(lang, {}).get("top3_accuracy") == 1
+                                  and not ours.get(lang, {}).get("results_in_other_language")
+                                  for lang in ("zh", "en") if queries[lang])
+    section["met"] = smaller and accurate
+    return section
