@@ -20,19 +20,14 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import sys
 from pathlib import Path
 
-_ROOT = Path(__file__).resolve().parents[2]
-if str(_ROOT) not in sys.path:
-    sys.path.insert(0, str(_ROOT))
+from _site import DEFAULT_LANGUAGE, LANGUAGES, ROOT as _ROOT  # noqa: E402  (also makes `scripts` importable)
 
 from scripts.lock import PageStatus, translation_status  # noqa: E402
 
 MARKER = "<!-- translation-status -->"
 STATUS_PAGE = "appendix/translation-status.md"
-LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "zh"
 _OUTDATED = ("stale", "deferred")
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
 _HEADING_ID_RE = re.compile(r"^(#{2,3})\s.*\{[^}]*#([^\s}]+)[^}]*\}\s*$")
