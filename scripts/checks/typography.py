@@ -8,12 +8,19 @@
   punctuation, exactly as autocorrect-py formats the line (C104); any other change autocorrect would
   make (C105). Set ``typography.autocorrect: false`` to turn both off.
 
-Code blocks, inline code, link targets, URLs, HTML tags, comments and attribute lists are left alone.
+Code blocks, inline code, link targets, URLs, HTML tags, comments and attribute lists are left alone;
+messages quote the text as written (never the masked line the rules search).
+
+Time is linear in the length of a line. autocorrect only changes a line locally (a space added or
+removed, a mark changed to the other width, one character for one), so its output is compared with the
+line character for character, white space apart (:func:`edits`), not by a general diff, whose quadratic
+cost made a 5,000-character line take minutes; unwrapped Chinese paragraphs of 2,000-8,000 characters
+are common in documentation written elsewhere.
 """
 from __future__ import annotations
 
-import difflib
 import re
+from bisect import bisect_right
 from typing import Iterator
 
 from scripts.diagnostics import Diagnostic
@@ -60,9 +67,108 @@ def _masked(line: str, spans) -> str:
     return "".join(chars)
 
 
-def _inside(position: int, spans, end: int | None = None) -> bool:
-    end = position if end is None else end
-    return any(s <= position <= e or s <= end <= e or (position <= s and e <= end) for s, e in spans)
+class _Spans:
+    """Sorted intervals; ``touches(start, end)`` in O(log n) (closed intervals, as the rules need)."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def touches(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end) - 1          # the last interval starting at or before ``end``
+        return i >= 0 and self.ends[i] >= start
+
+
+_WINDOW = 8         # how far apart (in characters) a difference may resynchronise (fallback walk)
+_ANCHOR = 4         # how many equal characters make a resynchronisation (fallback walk)
+
+
+def edits(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """``(i1, i2, j1, j2)`` for every place where ``a[i1:i2]`` became ``b[j1:j2]``, in order, touching
+    edits merged; applying them to ``a`` gives ``b``. Linear in ``len(a) + len(b)``.
+
+    autocorrect adds and removes spaces and changes marks to the other width, one character for one: so
+    the characters that are not white space are compared one for one, and the white space between each
+    two of them. When autocorrect added or removed other characters too (rare), a two-pointer walk
+    resynchronises after each difference within ``_WINDOW`` characters (:func:`_walk`)."""
+    pa = [k for k, c in enumerate(a) if not c.isspace()]
+    pb = [k for k, c in enumerate(b) if not c.isspace()]
+    if len(pa) != len(pb):
+        return _merge(_walk(a, b))
+    out = []
+    prev_a = prev_b = -1
+    for ka, kb in zip(pa + [len(a)], pb + [len(b)]):
+        if a[prev_a + 1:ka] != b[prev_b + 1:kb]:                 # the white space before this character
+            out.append((prev_a + 1, ka, prev_b + 1, kb))
+        if ka < len(a) and a[ka] != b[kb]:
+            out.append((ka, ka + 1, kb, kb + 1))
+        prev_a, prev_b = ka, kb
+    return _merge(out)
+
+
+def _merge(items):
+    out: list[tuple[int, int, int, int]] = []
+    for i1, i2, j1, j2 in items:
+        if out and out[-1][1] == i1 and out[-1][3] == j1:
+            out[-1] = (out[-1][0], i2, out[-1][2], j2)
+        else:
+            out.append((i1, i2, j1, j2))
+    return out
+
+
+def _walk(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """The fallback: after a difference, look for the nearest point (at most ``_WINDOW`` characters on
+    each side) where ``_ANCHOR`` characters agree again; if there is none, the rest is one edit."""
+    out = []
+    i = j = 0
+    n, m = len(a), len(b)
+    while i < n and j < m:
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        found = None
+        for cost in range(1, 2 * _WINDOW + 1):
+            for k in range(max(0, cost - _WINDOW), min(cost, _WINDOW) + 1):
+                x, y = i + k, j + cost - k
+                if x > n or y > m:
+                    continue
+                if a[x:x + _ANCHOR] == b[y:y + _ANCHOR] and (x + _ANCHOR <= n) == (y + _ANCHOR <= m):
+                    found = (x, y)
+                    break
+            if found:
+                break
+        if found is None:
+            out.append((i, n, j, m))
+            return out
+        out.extend(_refine(a, b, i, found[0], j, found[1]))
+        i, j = found
+    if i < n or j < m:
+        out.append((i, n, j, m))
+    return out
+
+
+def _refine(a: str, b: str, i1: int, i2: int, j1: int, j2: int):
+    """Split one resynchronised difference (at most ``_WINDOW`` characters a side, so constant time)
+    into its smallest edits: ``目`` -> `` 目 `` is two added spaces, not a changed character."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, a[i1:i2], b[j1:j2], autojunk=False)
+    for op, x1, x2, y1, y2 in matcher.get_opcodes():
+        if op != "equal":
+            yield i1 + x1, i1 + x2, j1 + y1, j1 + y2
+
+
+def _quote(line: str, start: int, end: int, limit: int = 40) -> str:
+    """The original text of ``line[start:end]``, shortened in the middle when long."""
+    text = line[start:end]
+    return text if len(text) <= limit else f"{text[:limit // 2]}…{text[-limit // 2:]}"
 
 
 def check(site) -> Iterator[Diagnostic]:
@@ -81,19 +187,20 @@ def check(site) -> Iterator[Diagnostic]:
             if between:
                 for match in between.finditer(masked):
                     flagged.append(match.span())
-                    yield Diagnostic(page.path, number, "C101", f"half-width '{match.group(1)}' between Chinese "
-                                                                f"characters (col {match.start(1) + 1}): use the "
-                                                                "full-width mark")
+                    yield Diagnostic(page.path, number, "C101", f"half-width '{line[match.start(1)]}' between "
+                                                                f"Chinese characters (col {match.start(1) + 1}): "
+                                                                "use the full-width mark")
             for match in _MIXED_RE.finditer(masked):
                 flagged.append(match.span())
                 yield Diagnostic(page.path, number, "C102", f"bracket pair mixes widths: "
-                                                            f"'{match.group(0)}': use （…） in Chinese text")
+                                                            f"'{_quote(line, *match.span())}': use （…） in Chinese "
+                                                            "text")
             if doubled:
                 for match in doubled.finditer(masked):
                     flagged.append(match.span())
-                    yield Diagnostic(page.path, number, "C103", f"doubled punctuation '{match.group(0)}'")
+                    yield Diagnostic(page.path, number, "C103", f"doubled punctuation '{line[slice(*match.span())]}'")
             if options.autocorrect and _AUTOCORRECT_CANDIDATE_RE.search(line):
-                yield from _autocorrect(page.path, number, line, spans, flagged)
+                yield from _autocorrect(page.path, number, line, _Spans(spans), _Spans(flagged))
 
 
 def _autocorrect(path: str, number: int, line: str, spans, flagged) -> Iterator[Diagnostic]:
@@ -104,9 +211,8 @@ def _autocorrect(path: str, number: int, line: str, spans, flagged) -> Iterator[
     if fixed == line:
         return
     spacing, other = [], []
-    matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal" or _inside(i1, spans, i2) or _inside(i1, flagged, i2):
+    for i1, i2, j1, j2 in edits(line, fixed):
+        if spans.touches(i1, i2) or flagged.touches(i1, i2):
             continue
         before, after = line[i1:i2], fixed[j1:j2]
         snippet = (line[max(0, i1 - 4):i2 + 4], fixed[max(0, j1 - 4):j2 + 4])

@@ -1,0 +1,89 @@
+"""Typography on long lines: linear edits that agree with a full diff, and quotes of the text as written.
+
+Speed itself is measured by the benchmarks, never asserted here: these tests check that the findings on
+long lines are right (the 8,000-character line and ``文字（a)`` x 1000 used to take 33 s and 132 s)."""
+from __future__ import annotations
+
+import difflib
+import re
+
+import autocorrect_py
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scripts.checks import typography
+from scripts.checks.typography import edits
+from tests.checks.test_properties import site_with
+
+FRONT = "---\ndescription: 描述\n---\n\n# 标题\n\n"
+PIECES = ["困境儿童", "志愿者", "社会工作者", "GSES", "SDQ", "3", "2023", "年", "，", "。", "、", "（", "）",
+          "(", ")", ",", ":", " ", "  ", "a", "Web", "“", "”", "！", "!", "《法》", "…", "——", "ＡＢＣ", "１２",
+          "`x,y`", "[链接](a,b.md)", "<b>", "</b>", "https://e.cn/a,b", "{#id}", "\t"]
+lines = st.lists(st.sampled_from(PIECES), min_size=1, max_size=400).map("".join)
+long_lines = st.lists(st.sampled_from(PIECES), min_size=300, max_size=2000).map("".join)
+
+
+def apply(a: str, b: str, items) -> str:
+    out, at = [], 0
+    for i1, i2, j1, j2 in items:
+        assert at <= i1 <= i2 and a[i1:i2] != b[j1:j2]
+        out.append(a[at:i1])
+        out.append(b[j1:j2])
+        at = i2
+    return "".join(out) + a[at:]
+
+
+@given(long_lines)
+@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+def test_edits_rebuild_autocorrects_output_on_long_lines(line):
+    fixed = autocorrect_py.format_for(line, "md")
+    found = edits(line, fixed)
+    assert apply(line, fixed, found) == fixed
+    assert all(e1[1] < e2[0] or (e1[1] == e2[0] and e1[3] < e2[2]) for e1, e2 in zip(found, found[1:]))
+
+
+def full_diff(a: str, b: str):
+    """The reference: difflib over the whole line (quadratic; what typography used to do)."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
+def findings(line: str, differ=None):
+    site = site_with((FRONT + line + "\n").encode(), b"---\ndescription: x\n---\n\n# T\n")
+    if differ is None:
+        return [(d.line, d.code, d.message) for d in typography.check(site)]
+    saved = typography.edits
+    typography.edits = differ
+    try:
+        return [(d.line, d.code, d.message) for d in typography.check(site)]
+    finally:
+        typography.edits = saved
+
+
+@given(lines)
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+def test_findings_equal_those_of_a_full_diff(line):
+    assert findings(line) == findings(line, full_diff)
+
+
+def test_an_8000_character_line():
+    line = ("困境儿童的社会关爱服务由志愿者和社会工作者共同提供GSES量表用于评估，" * 230)[:8000]
+    found = findings(line)
+    c104 = [f for f in found if f[1] == "C104"]
+    assert [f[1] for f in found] == ["C104"]
+    assert c104[0][2].startswith("spacing: '共同提供GSES' -> '共同提供 GSES' (col 26)")
+    more = int(re.search(r"and (\d+) more", c104[0][2]).group(1))
+    assert more + 1 == autocorrect_py.format_for(line, "md").count(" ")
+
+
+def test_mixed_brackets_a_thousand_times():
+    found = findings("文字（a)" * 1000)
+    assert [code for _, code, _ in found] == ["C102"] * 1000
+    assert {message for _, _, message in found} == {"bracket pair mixes widths: '（a)': use （…） in Chinese text"}
+
+
+def test_messages_quote_the_text_as_written():
+    found = findings("（参阅 [文档](https://example.com/a/b/c))。")
+    assert [code for _, code, _ in found] == ["C102"]
+    assert "（参阅 [文档](https://example.com/a/b/c))" in found[0][2]
+    assert all("\x00" not in message for _, _, message in found)
