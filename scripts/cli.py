@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from scripts.config import ConfigError
+from scripts.diagnostics import visible
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -54,12 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         _parser().print_help(sys.stderr)
         return EXIT_USAGE
     except _UsageExit as err:
-        print(err, file=sys.stderr)
+        print(visible(str(err)), file=sys.stderr)
         return EXIT_USAGE
     except SystemExit as err:          # --help
         return err.code if isinstance(err.code, int) else EXIT_USAGE
     except ConfigError as err:
-        print(f"config error: {err}", file=sys.stderr)
+        print(visible(f"config error: {err}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -72,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         from scripts.site import UsageError
 
         if isinstance(err, UsageError):
-            print(f"error: {err}", file=sys.stderr)
+            print(visible(f"error: {err}"), file=sys.stderr)
         else:
-            print(f"internal error: {type(err).__name__}: {err} (please report this)", file=sys.stderr)
+            print(visible(f"internal error: {type(err).__name__}: {err} (please report this)"), file=sys.stderr)
         return EXIT_USAGE
 
 

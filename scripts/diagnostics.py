@@ -5,12 +5,25 @@ the repository root, lines are 1-based. When two files are involved (a stale Eng
 Chinese section that changed), the message names both and ``related`` holds the second location.
 ``level`` is ``"error"`` for findings (they fail ``make check``) or ``"note"`` for information that is
 counted but does not fail (a translation whose staleness was acknowledged with ``stamp --defer``).
+
+No format ever prints a control character: messages quote what the files hold, and a NUL, an escape
+sequence, a line or paragraph separator or a bidirectional override in a file is shown as its escape
+(``\\x1b``, ``\\u202e``), so the output stays one finding per line, readable text for grep and
+terminals, and JSON without ``\\u0000``.
 """
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Iterable
+
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written as its escape (``\\x00``, ``\\u2028``)."""
+    return _CONTROL_RE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True)
@@ -39,16 +52,16 @@ class Diagnostic:
         return (self.path, self.line, self.code, self.message)
 
     def as_dict(self) -> dict:
-        out = {"path": self.path, "line": self.line, "code": self.code, "message": self.message,
-               "level": self.level}
+        out = {"path": visible(self.path), "line": self.line, "code": self.code,
+               "message": visible(self.message), "level": self.level}
         if self.related:
-            out["related"] = {"path": self.related.path, "line": self.related.line}
+            out["related"] = {"path": visible(self.related.path), "line": self.related.line}
         return out
 
 
 def format_text(d: Diagnostic) -> str:
     note = "note: " if d.level == "note" else ""
-    return f"{d.path}:{d.line}: {d.code} {note}{d.message}"
+    return f"{visible(d.path)}:{d.line}: {d.code} {note}{visible(d.message)}"
 
 
 def _github_escape(value: str, prop: bool = False) -> str:
@@ -60,8 +73,8 @@ def _github_escape(value: str, prop: bool = False) -> str:
 
 def format_github(d: Diagnostic) -> str:
     kind = "notice" if d.level == "note" else "error"
-    return (f"::{kind} file={_github_escape(d.path, True)},line={d.line},"
-            f"title={_github_escape(d.code, True)}::{_github_escape(d.message)}")
+    return (f"::{kind} file={_github_escape(visible(d.path), True)},line={d.line},"
+            f"title={_github_escape(d.code, True)}::{_github_escape(visible(d.message))}")
 
 
 def summary(findings: list[Diagnostic], notes: list[Diagnostic], suppressed: int) -> str:

@@ -162,3 +162,14 @@ def test_unexpected_bug_is_one_line_exit_2(control_root, capsys, monkeypatch):
     assert check(control_root) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internal error: KeyError" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_no_control_characters_in_any_format(control_root, capsys, fmt):
+    zh = control_root / ZH
+    zh.write_text(zh.read_text(encoding="utf-8") + "\n（参阅 [文档](https://example.com/a/b/c))。\x1b[2J\n",
+                  encoding="utf-8")
+    assert check(control_root, "--format", fmt) == 1
+    out = capsys.readouterr().out
+    assert "C102" in out and "（参阅 [文档](https://example.com/a/b/c))" in out
+    assert not any(ord(c) < 32 and c != "\n" or 0x7f <= ord(c) <= 0x9f for c in out)

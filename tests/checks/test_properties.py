@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import copy
+import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 
 from scripts.checks import FAMILIES
 from scripts.config import ConfigError, load_config
+from scripts.diagnostics import render
 from scripts.glossary import load_glossary
 from scripts.lock import load_lock
 from scripts.model import parse_page
@@ -27,6 +30,8 @@ FRAGMENTS = [
     "志愿者", "义工", "心理咨询志愿者", "2023 年 3 月 3 日", "3 March 2023", "4.5万", "45,000", "6–16 岁",
     "13812345678", "11010519491231002X", "中文,中文", "（SDQ)", "。。", "使用GSES量表", "\t", "", " ", "\\",
     "<", ">", "&amp;", "*", "_", "[", "]", "(", ")", "{#x}", "***", "> quote", "Term\n:   definition",
+    "\x00", "\x1b[31m", "\u2028", "\u202e", "\x85", "（参阅 [文档](https://example.com/a/b/c))。", "## 节\x07 {#sec}",
+    "[x](a\x1b.md)", "（a\x00)", "。\x0b。",
 ]
 markdown = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=30)), max_size=40).map("\n".join)
 SETTINGS = settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
@@ -72,20 +77,36 @@ def site_with(zh_text: bytes, en_text: bytes):
     return site
 
 
+CONTROL_CHARACTERS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def assert_printable(report) -> None:
+    """No format carries a control character (the line breaks between findings apart)."""
+    for fmt in ("text", "json", "github"):
+        out = render(report.findings, report.notes, report.suppressed, fmt)
+        assert not CONTROL_CHARACTERS.search(out), (fmt, out)
+        if fmt != "json":
+            assert len(out.splitlines()) == len(report.findings) + len(report.notes) + (fmt == "text")
+    for item in json.loads(render(report.findings, report.notes, 0, "json")):
+        assert not CONTROL_CHARACTERS.search(item["message"] + item["path"])
+
+
 @given(markdown, markdown)
 @SETTINGS
 def test_every_check_survives_any_markdown(zh, en):
     site = site_with(zh.encode("utf-8", "surrogatepass"), en.encode("utf-8", "surrogatepass"))
+    lengths = {page.path: max(1, len(page.lines)) for page in site.pages.values()}
     for family in FAMILIES:
         for finding in family.check(site):
-            assert finding.line >= 1 and finding.code in family.CODES and finding.message
-    run(site)
+            assert finding.code in family.CODES and finding.message.strip()
+            assert 1 <= finding.line <= lengths.get(finding.path, finding.line)
+    assert_printable(run(site))
 
 
 @given(st.binary(max_size=300), st.binary(max_size=300))
 @SETTINGS
 def test_every_check_survives_any_bytes(zh, en):
-    run(site_with(zh, en))
+    assert_printable(run(site_with(zh, en)))
 
 
 @given(st.text(max_size=200))
