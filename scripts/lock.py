@@ -8,6 +8,16 @@ claiming the translation caught up: the entry keeps the old fingerprint and gain
 fingerprint>``, the check passes with a note, and the site shows the section as possibly out of date.
 Changing the Chinese section again makes it stale again.
 
+Entries are keyed by the Chinese section's lock key (:func:`section_keys`), which is unique on its page, so
+the lock never merges two sections into one entry:
+
+- a section with an id used once on the page: the id (``recruitment``);
+- the second, third ... section with an id already used on the page: ``"recruitment #2"``;
+- a section without an id (A104 asks for one; documentation written elsewhere often has none): by its
+  position after the nearest section with an id, ``"recruitment +1"`` for the first one after it
+  (``"_intro +1"`` before any). Such a section is still fingerprinted, so a change to it is S101; adding
+  or removing an id-less section between two ids renumbers only the ones after it up to the next id.
+
 ``translation_status(root)`` gives the state of every page and section for the build hook.
 """
 from __future__ import annotations
@@ -20,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.diagnostics import Diagnostic
-from scripts.model import Page, Section
+from scripts.model import INTRO, Page, Section
 from scripts.yamlfile import YamlError, load_yaml
 
 LOCK_FILE = "translation-lock.yml"
@@ -77,6 +87,23 @@ def fingerprint(page: Page, section: Section) -> str:
     text = _COMMENT_RE.sub("", text)
     text = _SPACE_RE.sub("", unicodedata.normalize("NFKC", text).translate(_WIDTH))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def section_keys(page: Page) -> dict[int, str]:
+    """The lock key of every section of ``page``, by ``id(section)`` (see the module docstring)."""
+    keys: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    anchor, after = INTRO, 0
+    for section in page.sections:
+        if section.id:
+            seen[section.id] = seen.get(section.id, 0) + 1
+            key = section.id if seen[section.id] == 1 else f"{section.id} #{seen[section.id]}"
+            anchor, after = key, 0
+        else:
+            after += 1
+            key = f"{anchor} +{after}"
+        keys[id(section)] = key
+    return keys
 
 
 def state_of(entry: LockEntry | None, current: str) -> str:
@@ -149,14 +176,15 @@ def status_of(site) -> dict[str, PageStatus]:
                 for s in pair.zh.sections if s.id])
             continue
         entries = lock.pages.get(pair.rel, {})
+        keys = section_keys(pair.zh)
         sections = []
         for sp in site.section_pairs(pair.rel):
             if sp.zh is None or not sp.zh.id:
-                continue
+                continue                    # the status lists sections readers can link to
             if sp.en is None:
                 state = "missing"
             else:
-                state = state_of(entries.get(sp.zh.id), fingerprint(pair.zh, sp.zh))
+                state = state_of(entries.get(keys[id(sp.zh)]), fingerprint(pair.zh, sp.zh))
             sections.append(SectionStatus(sp.zh.id, sp.zh.level, sp.zh.title or pair.zh.title or "",
                                           (sp.en.title or pair.en.title) if sp.en else None,
                                           sp.zh.line, sp.en.line if sp.en else None, state))
@@ -192,22 +220,25 @@ def stamp(site, pages: list[str] | None = None, defer: bool = False) -> tuple[Lo
     new = Lock(exists=True, pages={} if pages is None else {k: dict(v) for k, v in old.pages.items()})
     for rel in targets:
         zh_page = site.page("zh", rel)
+        keys = section_keys(zh_page)
         previous = old.pages.get(rel, {})
         entries: dict[str, LockEntry] = {}
         for sp in site.section_pairs(rel):
-            if sp.zh is None or sp.en is None or not sp.zh.id:
+            if sp.zh is None or sp.en is None:
                 continue
+            key = keys[id(sp.zh)]
             current = fingerprint(zh_page, sp.zh)
-            before = previous.get(sp.zh.id)
+            before = previous.get(key)
             if not defer:
-                entries[sp.zh.id] = LockEntry(current)
-                result.recorded += 1
+                entries[key] = LockEntry(current)
             elif before is not None:
                 if before.zh == current:
-                    entries[sp.zh.id] = LockEntry(current)
+                    entries[key] = LockEntry(current)
                 else:
-                    entries[sp.zh.id] = LockEntry(before.zh, current)
+                    entries[key] = LockEntry(before.zh, current)
                     result.deferred += 1
+        if not defer:
+            result.recorded += len(entries)
         new.pages[rel] = entries
         result.pages += 1
     return new, result
@@ -249,4 +280,4 @@ def write_lock(root: Path, lock: Lock, order: list[str] | None = None) -> None:
 
 
 __all__ = ["LOCK_FILE", "Lock", "LockEntry", "PageStatus", "SectionStatus", "fingerprint",
-           "load_lock", "stamp", "status_of", "translation_status", "write_lock", "dump_lock"]
+           "load_lock", "section_keys", "stamp", "status_of", "translation_status", "write_lock", "dump_lock"]

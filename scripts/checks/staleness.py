@@ -3,7 +3,8 @@
 translation-lock.yml records, for every English page and section id, the fingerprint of the Chinese
 section it translates (see ``scripts/lock.py``). When the Chinese section changes, its English section
 is stale (S101, reported on the English heading with the Chinese line). A section the lock does not
-know is unstamped (S102). After updating a translation, record it::
+know is unstamped (S102). Every paired section is tracked, also one whose id is used twice or that has
+no id: the lock keys them by occurrence or by position (``scripts/lock.py``), never two under one key. After updating a translation, record it::
 
     python -m scripts stamp part2/volunteers.md     # or no page: all pages
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from scripts.diagnostics import Diagnostic, Location
-from scripts.lock import LOCK_FILE, fingerprint, state_of
+from scripts.lock import LOCK_FILE, fingerprint, section_keys, state_of
 
 CODES = {
     "S101": "English section is stale: the Chinese section changed since it was translated",
@@ -45,10 +46,11 @@ def check(site) -> Iterator[Diagnostic]:
             yield Diagnostic(pair.en.path, 1, "S102", f"page not recorded in {LOCK_FILE}: when the translation is "
                                                       f"done, run `python -m scripts stamp {pair.rel}`")
             continue
+        keys = section_keys(pair.zh)
         for sp in site.section_pairs(pair.rel):
-            if sp.zh is None or sp.en is None or not sp.zh.id:
+            if sp.zh is None or sp.en is None:
                 continue
-            state = state_of(entries.get(sp.zh.id), fingerprint(pair.zh, sp.zh))
+            state = state_of(entries.get(keys[id(sp.zh)]), fingerprint(pair.zh, sp.zh))
             zh_at = Location(pair.zh.path, sp.zh.line)
             if state == "stale":
                 yield Diagnostic(pair.en.path, sp.en.line, "S101",
@@ -68,8 +70,8 @@ def check(site) -> Iterator[Diagnostic]:
             yield Diagnostic(LOCK_FILE, lock.page_lines.get(rel, 1), "S103",
                              f"'{rel}' is no longer a translated page: run `python -m scripts stamp`")
             continue
-        ids = {s.id for s in zh_page.sections if s.id}
+        keys = set(section_keys(zh_page).values())
         for section_id, entry in entries.items():
-            if section_id not in ids:
+            if section_id not in keys:
                 yield Diagnostic(LOCK_FILE, entry.line, "S103", f"'{rel}' has no section #{section_id} any "
                                                                 "more: run `python -m scripts stamp`")

@@ -173,3 +173,52 @@ def test_no_control_characters_in_any_format(control_root, capsys, fmt):
     out = capsys.readouterr().out
     assert "C102" in out and "（参阅 [文档](https://example.com/a/b/c))" in out
     assert not any(ord(c) < 32 and c != "\n" or 0x7f <= ord(c) <= 0x9f for c in out)
+
+
+def _append_section(root, zh_text, en_text):
+    for path, text in ((ZH, zh_text), (EN, en_text)):
+        page = root / path
+        page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _codes(out):
+    return [line.split()[1] for line in out.strip().splitlines()[:-1]]
+
+
+def test_duplicate_ids_stamp_then_check_is_clean(control_root, capsys):
+    """Two zh sections #sources: the lock keeps both (never one entry for two), and counts are true."""
+    _append_section(control_root, "\n## 补充资料 {#sources}\n\n另见第 2 部分。\n",
+                    "\n## More sources {#sources}\n\nSee also part 2.\n")
+    assert cli.main(["stamp", "--root", str(control_root)]) == 0
+    stamped = int(capsys.readouterr().out.split()[1])
+    lock = (control_root / "translation-lock.yml").read_text(encoding="utf-8")
+    entries = [line for line in lock.splitlines() if line.startswith("  ")]
+    assert stamped == len(entries) == 8 and '  "sources #2": {zh: ' in lock
+    check(control_root)
+    assert sorted(_codes(capsys.readouterr().out)) == ["A105", "A105"]        # the duplicate id itself only
+
+    zh = control_root / ZH
+    zh.write_text(zh.read_text(encoding="utf-8").replace("另见第 2 部分。", "另见第 2 部分和附录。"),
+                  encoding="utf-8")
+    check(control_root)
+    out = capsys.readouterr().out
+    assert sorted(_codes(out)) == ["A105", "A105", "S101"]
+    assert f"{EN}:34: S101 section #sources is stale: {ZH}:34 changed" in out   # the second one, not the first
+    assert cli.main(["stamp", "--root", str(control_root)]) == 0
+    capsys.readouterr()
+    check(control_root)
+    assert sorted(_codes(capsys.readouterr().out)) == ["A105", "A105"]
+
+
+def test_sections_without_ids_are_fingerprinted_by_position(control_root, capsys):
+    _append_section(control_root, "\n## 补充说明\n\n另见第 2 部分。\n", "\n## Further notes\n\nSee also part 2.\n")
+    assert cli.main(["stamp", "--root", str(control_root)]) == 0
+    assert "stamped 8 section(s)" in capsys.readouterr().out
+    assert '  "sources +1": {zh: ' in (control_root / "translation-lock.yml").read_text(encoding="utf-8")
+    zh = control_root / ZH
+    zh.write_text(zh.read_text(encoding="utf-8").replace("另见第 2 部分。", "另见第 2 部分和附录。"),
+                  encoding="utf-8")
+    check(control_root)
+    out = capsys.readouterr().out
+    assert sorted(_codes(out)) == ["A104", "A104", "S101"]
+    assert f"{EN}:34: S101 section 'Further notes' is stale: {ZH}:34 changed" in out
