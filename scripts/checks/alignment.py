@@ -4,7 +4,8 @@
 - Every ``##``/``###`` heading has an explicit id (A104), unique on its page (A105), lower-case ASCII
   words joined by hyphens (A106); no heading deeper than ``###`` (A118); one H1 title per page (A117).
 - zh and en have the same section ids, in the same order, at the same levels (A107-A109). Sections are
-  paired by id first, then by position (``scripts/align.py``).
+  paired by id, then by slug, then by aligning what is left (``scripts/align.py``), so one section added
+  on one side is one A107 and nothing else.
 - Inside paired sections: the same number of tables and rows (A110, A111), of lists and list items
   (A112), admonitions of the same types in the same order (A113), images (A114), and links to the same
   targets, compared as paths inside the language folder (A115).
@@ -115,7 +116,7 @@ def _sections(site, zh: Page, en: Page) -> Iterator[Diagnostic]:
                              f"{pair.en.name} has no counterpart in {zh.path}", Location(zh.path, 1))
             continue
         z, e = pair.zh, pair.en
-        if pair.by == "position" and z.id != e.id and z.id and e.id:
+        if pair.by == "alignment" and z.id != e.id and z.id and e.id:
             yield Diagnostic(en.path, e.line, "A107", f"id #{e.id} where {zh.path}:{z.line} has #{z.id}: "
                                                       "use the same ids", Location(zh.path, z.line))
         if e.line < last_en_line:
