@@ -1,7 +1,10 @@
 """The whole manual, loaded once: every page parsed, mkdocs.yml, the glossary, the lock and the config.
 
 ``load_site(root)`` raises :class:`UsageError` only when the root cannot be used at all (not a folder,
-no mkdocs.yml, no docs folder); everything else that is wrong becomes a finding in ``site.problems``
+no mkdocs.yml, no docs folder, or a docs folder not laid out as ``docs/zh/`` + ``docs/en/``: no page in
+either, or pages in one language only while other Markdown files sit elsewhere, as in ``docs/zh-cn/``,
+``docs/en-us/``, the suffix layout ``a.zh.md`` or an empty ``docs/``; the message says what was expected
+and what was found, so an unknown layout is never a silent "0 findings"); everything else that is wrong becomes a finding in ``site.problems``
 or in a page's ``problems``.
 """
 from __future__ import annotations
@@ -107,7 +110,8 @@ def load_site(root: Path | str, config: Config | None = None, online: bool = Fal
     docs = root / site.docs_dir
     if not docs.is_dir():
         raise UsageError(f"no docs folder '{site.docs_dir}/' in '{root}' (docs_dir in {MKDOCS})")
-    _load_files(site, docs)
+    elsewhere = _load_files(site, docs)
+    _check_layout(site, elsewhere)
     site.glossary = load_glossary(root / GLOSSARY, GLOSSARY)
     site.lock = load_lock(root)
     return site
@@ -176,11 +180,41 @@ def _nav_entry(site: Site, target: str, line: int, title: str | None) -> None:
     site.nav.append(NavEntry(target.strip().lstrip("./") if target.startswith("./") else target.strip(), line, title))
 
 
-def _load_files(site: Site, docs: Path) -> None:
+def _check_layout(site: Site, elsewhere: list[str]) -> None:
+    counts = {lang: len(site.by_lang[lang]) for lang in LANGS}
+    if all(counts.values()) or (any(counts.values()) and not elsewhere):
+        return                                   # both languages, or one not yet started (A101/A102)
+    docs = site.docs_dir
+    expected = (f"expected Markdown pages in {docs}/zh/ (the Chinese source) and {docs}/en/ (the English "
+                "translation), with the same file names")
+    found = [f"{n} in {docs}/{lang}/" for lang, n in counts.items() if n]
+    suffix = [f for f in elsewhere if f.endswith((".zh.md", ".en.md", ".zh-cn.md", ".zh-CN.md"))]
+    if suffix:
+        found.append(f"{len(suffix)} named like {suffix[0]} (the suffix layout: move them to {docs}/zh/ and "
+                     f"{docs}/en/ without the language suffix)")
+    folders: dict[str, int] = {}
+    for f in elsewhere:
+        if f not in suffix:
+            inside = f[len(docs) + 1:]
+            top = f"{docs}/{inside.split('/')[0]}/" if "/" in inside else f"{docs}/ itself"
+            folders[top] = folders.get(top, 0) + 1
+    found += [f"{n} in {folder}" for folder, n in sorted(folders.items())]
+    if not site.files:
+        what = f"{docs}/ is empty"
+    elif not found:
+        what = f"no Markdown page in {docs}/ ({len(site.files)} other file(s))"
+    else:
+        what = "Markdown pages: " + ", ".join(found)
+    raise UsageError(f"{expected}; found {what}")
+
+
+def _load_files(site: Site, docs: Path) -> list[str]:
+    """Parse every page in docs/<lang>/; returns the Markdown files found elsewhere under docs/."""
     from scripts.cache import PageCache
 
     root = site.root
     cache = PageCache(root)
+    elsewhere: list[str] = []
     for dirpath, dirnames, filenames in os.walk(docs):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -192,6 +226,7 @@ def _load_files(site: Site, docs: Path) -> None:
             inside = full.relative_to(docs).as_posix()
             lang, _, rel = inside.partition("/")
             if lang not in LANGS or not rel:
+                elsewhere.append(rel_root)
                 continue
             try:
                 data = full.read_bytes()
@@ -207,3 +242,4 @@ def _load_files(site: Site, docs: Path) -> None:
             site.pages[rel_root] = page
             site.by_lang[lang][rel] = page
     cache.save(set(site.pages))
+    return elsewhere

@@ -222,3 +222,38 @@ def test_sections_without_ids_are_fingerprinted_by_position(control_root, capsys
     out = capsys.readouterr().out
     assert sorted(_codes(out)) == ["A104", "A104", "S101"]
     assert f"{EN}:34: S101 section 'Further notes' is stale: {ZH}:34 changed" in out
+
+
+def _relayout(root, moves):
+    import shutil
+
+    docs = root / "docs"
+    for old, new in moves:
+        (docs / new).parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(docs / old), str(docs / new))
+
+
+@pytest.mark.parametrize("moves, found", [
+    ([("zh", "zh-cn"), ("en", "en-us")], "found Markdown pages: 3 in docs/en-us/, 3 in docs/zh-cn/"),
+    ([("zh", "zh-cn")], "found Markdown pages: 3 in docs/en/, 3 in docs/zh-cn/"),
+    ([("zh/index.md", "index.zh.md"), ("en/index.md", "index.en.md"), ("zh/part1", "p1"), ("zh/appendix", "ap"),
+      ("en/part1", "p2"), ("en/appendix", "ap2")],
+     "found Markdown pages: 2 named like docs/index.en.md (the suffix layout"),
+    ([("zh", "../zh"), ("en", "../en")], "found docs/ is empty"),
+    ([("zh", "../zh"), ("en/index.md", "../index.md"), ("en/part1", "../part1"), ("en/appendix", "../appendix")],
+     "found no Markdown page in docs/ (1 other file(s))"),
+])
+def test_unrecognised_layout_exits_2_saying_what_was_found(control_root, capsys, moves, found):
+    _relayout(control_root, moves)
+    assert check(control_root) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: expected Markdown pages in docs/zh/ (the Chinese source) and docs/en/")
+    assert found in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_one_language_not_started_is_findings_not_a_layout_error(control_root, capsys):
+    import shutil
+
+    shutil.rmtree(control_root / "docs/en")
+    assert check(control_root) == 1
+    assert "A101" in capsys.readouterr().out
