@@ -1,7 +1,8 @@
 """``checks.yml``: the options of the checks, declared and validated in one place.
 
 A missing file means the defaults below. Every key is optional; an unknown key, a wrong type or an
-unknown code is a :class:`ConfigError` naming ``checks.yml:line`` (the CLI exits 2). Example::
+unknown code is a :class:`ConfigError` naming ``checks.yml:line`` of the value at fault (the CLI exits 2).
+Example::
 
     disable: [C105]                 # codes (or families: "C") not to report
     typography:
@@ -70,8 +71,9 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"{FILENAME}:1: cannot be read: {err}") from None
     try:
         doc = load_yaml(text)
-    except YamlError as err:
-        raise ConfigError(f"{FILENAME}:{err.line}: invalid YAML: {err.message}") from None
+    except YamlError as err:                    # an error at the end of the file: its last line
+        line = min(err.line, max(1, len(text.splitlines())))
+        raise ConfigError(f"{FILENAME}:{line}: invalid YAML: {err.message}") from None
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise ConfigError(f"{FILENAME}:1: must be a mapping of options (see scripts/config.py)")
@@ -82,9 +84,15 @@ def load_config(root: Path) -> Config:
     _validate(data, _SCHEMA, (), fail)
     config = Config()
     config.disable = [str(code) for code in data.get("disable") or []]
+    from scripts.checks import all_codes        # the families import this module
+
+    codes = all_codes()
     for i, code in enumerate(config.disable):
-        if not code or not code[0].isalpha():
+        if not isinstance(data["disable"][i], str) or not code or not code[0].isalpha():
             fail(("disable", i), f"'{code}' is not a code or family letter")
+        if not any(known.startswith(code) for known in codes):
+            fail(("disable", i), f"'disable' names '{code}', which is no code or family "
+                                 "(`python -m scripts codes` lists them)")
     typo = data.get("typography") or {}
     config.typography = Typography(**{k: typo[k] for k in ("autocorrect", "halfwidth", "doubled")
                                     if typo.get(k) is not None})

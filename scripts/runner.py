@@ -16,10 +16,11 @@ class Report:
 
 
 def validate_disable(config) -> None:
+    """For a Config made in code (checks.yml itself is validated, with lines, by load_config)."""
     codes = all_codes()
     for prefix in config.disable:
         if not any(code.startswith(prefix) for code in codes):
-            raise ConfigError(f"checks.yml: 'disable' names '{prefix}', which is no code or family "
+            raise ConfigError(f"checks.yml:1: 'disable' names '{prefix}', which is no code or family "
                               "(`python -m scripts codes` lists them)")
 
 

@@ -129,9 +129,17 @@ def test_missing_docs_folder_exits_2(control_root, capsys):
 @pytest.mark.parametrize("text, message", [
     ("typography: {autocorect: true}\n", "checks.yml:1: unknown option 'autocorect' in 'typography'"),
     ("typography:\n  autocorrect: maybe\n", "checks.yml:2: 'autocorrect' must be a bool"),
-    ("disable: [Q999]\n", "'disable' names 'Q999'"),
+    ("disable: [Q999]\n", "checks.yml:1: 'disable' names 'Q999'"),
+    ("typography:\n  autocorrect: true\ndisable:\n  - C105\n  - Z999\n", "checks.yml:5: 'disable' names 'Z999'"),
+    ("\n\ndisable: C105\n", "checks.yml:3: 'disable' must be a list, not str"),
+    ("disable:\n  - 3\n", "checks.yml:2: '3' is not a code or family letter"),
+    ("links:\n  online_timeout: -1\n", "checks.yml:2: online_timeout must be positive"),
+    ("generated: [a.md]\n", "checks.yml:1: 'generated' must be a dict, not list"),
+    ("generated:\n  a.md: 5\n", "checks.yml:2: each generated page"),
+    ("third_party:\n  allowed_hosts:\n    - {a: b}\n", "checks.yml:3: allowed host"),
+    ("- just\n- a list\n", "checks.yml:1: must be a mapping of options"),
     ("third_party:\n  allowed_hosts: [https://cdn.example.com/]\n", "checks.yml:2: allowed host"),
-    ("links: [\n", "checks.yml:2: invalid YAML"),
+    ("links: [\n", "checks.yml:1: invalid YAML"),
 ])
 def test_config_errors_exit_2(control_root, capsys, text, message):
     (control_root / "checks.yml").write_text(text, encoding="utf-8")
