@@ -39,8 +39,18 @@ def test_mutation(tmp_path, name):
         assert finding.message.strip() and "\n" not in finding.message
 
 
-def test_enough_defect_classes():
-    assert len(MUTATIONS) >= 25
+@pytest.mark.parametrize("name", MUTATIONS)
+def test_each_fixture_is_a_real_mutation(name):
+    """A fixture changes the control (it is no copy of it), and what it expects is told apart from it."""
+    from tests.checks.conftest import CONTROL, FIXTURES
+
+    changed = [p for p in (FIXTURES / name).rglob("*") if p.is_file() and p.name != "expected.txt"]
+    assert changed, f"{name} changes no file"
+    differs = [p for p in changed if p.name == "delete.txt" or not (CONTROL / p.relative_to(FIXTURES / name)).is_file()
+               or (CONTROL / p.relative_to(FIXTURES / name)).read_bytes() != p.read_bytes()]
+    assert differs, f"{name} only copies files of the control"
+    findings, suppressed = expected(name)
+    assert findings or suppressed, f"{name} expects nothing: the control already gives nothing"
 
 
 def test_every_code_is_tested():

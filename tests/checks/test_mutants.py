@@ -1,0 +1,56 @@
+"""Behaviour that once had no test (mutants of the checker that survived the suite, code review
+December 2026): each test here fails when that line of the checker is broken."""
+from __future__ import annotations
+
+from scripts.runner import run
+from scripts.site import load_site
+
+EN = "docs/en/index.md"
+
+
+def add(root, path, text):
+    page = root / path
+    page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def found(root, families=("E", "V", "A", "L", "X")):
+    """Findings of the families under test (the numbers added also give P102 and S101; not the point)."""
+    report = run(load_site(root))
+    return report, [(d.path, d.line, d.code) for d in report.findings if d.code.startswith(families)]
+
+
+def test_a_suppression_covers_its_block_and_no_further(control_root):
+    # lines 13-19: the suppression, its paragraph, a blank line, then another paragraph with a number
+    add(control_root, EN, "\n<!-- check: ignore V102 the helpline's own public number -->\n"
+                          "Call 13812345678.\nOr write to us.\n\nAlso 13912345678.\n")
+    report, findings = found(control_root)
+    assert findings == [(EN, 17, "V102")] and report.suppressed == 1
+
+
+def test_a_suppression_silences_only_its_own_code(control_root):
+    add(control_root, EN, "\n<!-- check: ignore V103 the county bureau's public hotline -->\nCall 13812345678.\n")
+    report, findings = found(control_root)
+    assert sorted(findings) == [(EN, 13, "E112"), (EN, 14, "V102")] and report.suppressed == 0
+
+
+def test_html_links_belong_to_their_section(control_root):
+    """An English <a href> to the page the Chinese section links with Markdown is the same link (A115)."""
+    page = control_root / "docs/en/part1/model.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("the [home page](../index.md)", 'the <a href="../index.md">home page</a>'),
+                    encoding="utf-8")
+    site = load_site(control_root)
+    training = site.page("en", "part1/model.md").section("training")
+    assert [(link.kind, link.target) for link in training.links] == [("link", "#recruitment"),
+                                                                     ("html:a.href", "../index.md")]
+    report, findings = found(control_root)
+    assert findings == [] and report.suppressed == 0
+
+
+def test_our_own_host_may_serve_images(control_root):
+    """site_url is https://manual.example.org/: an image from there is L106 (write it relatively), not X1xx."""
+    add(control_root, EN, "\n![Logo](https://manual.example.org/assets/model.svg)\n\n"
+                          '<img src="https://manual.example.org/assets/model.svg" alt="Logo">\n\n'
+                          "![Other](https://cdn.example.net/a.png)\n")
+    _, findings = found(control_root, ("L", "X"))
+    assert sorted(findings) == [(EN, 13, "L106"), (EN, 15, "L106"), (EN, 17, "X101")]
