@@ -7,8 +7,13 @@ matter included), taken from markdown-it's ``token.map``.
 
 A page is cut into sections: a section runs from its ``##``/``###`` heading to the next one; the text
 before the first ``##`` is the section ``_intro``. Each section holds its blocks (tables, lists,
-admonitions, images, links) and its prose (:class:`TextLine`: text with code, link targets, raw HTML
-and comments left out).
+admonitions, images, links), its prose (:class:`TextLine`: text with code, link targets, raw HTML
+and comments left out) and its code (inline code and code blocks, line by line). Two lists of the same
+kind separated only by HTML comments are one list (as a reader sees them).
+
+Text readers see outside the prose is kept apart in :attr:`Page.visible`: the front-matter
+``description`` (the search-result snippet) and the ``alt`` and ``title`` of raw HTML tags, each with
+its line.
 """
 from __future__ import annotations
 
@@ -50,6 +55,14 @@ class TextLine:
     """Prose on one source line (code, link targets, raw HTML and comments left out)."""
     line: int
     text: str
+
+
+@dataclass
+class VisibleText:
+    """Text readers see outside the prose: ``what`` is "description", "alt text" or "title"."""
+    line: int
+    text: str
+    what: str
 
 
 @dataclass
@@ -109,6 +122,7 @@ class Section:
     images: list[Link] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)          # links to pages and sites (not images)
     text: list[TextLine] = field(default_factory=list)
+    code: list[TextLine] = field(default_factory=list)     # inline code and code blocks
 
     def __post_init__(self):
         self.start = self.start or self.line
@@ -147,6 +161,7 @@ class Page:
     sections: list[Section] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)       # every link, image and HTML resource
     html: list[TextLine] = field(default_factory=list)    # raw HTML fragments, comments removed
+    visible: list[VisibleText] = field(default_factory=list)   # description, HTML alt and title
     anchors: set[str] = field(default_factory=set)
     kinds: list[str] = field(default_factory=list)        # per line: front, code, html, text, blank
     suppressions: list[Suppression] = field(default_factory=list)
@@ -262,6 +277,9 @@ def _front_matter(page: Page, tokens) -> None:
         page.problem(start + 2, "E104", "front matter must be a mapping such as 'description: ...'")
         return
     page.front_matter = doc.data
+    description = doc.data.get("description")
+    if isinstance(description, str) and description.strip():
+        page.visible.append(VisibleText(start + 1 + doc.line(("description",)), description, "description"))
 
 
 class _Walker:
@@ -272,7 +290,9 @@ class _Walker:
         self.admonitions: list[Admonition] = []
         self.images: list[Link] = []
         self.text: list[TextLine] = []
+        self.code: list[TextLine] = []
         self.list_stack: list[ListBlock] = []
+        self.continued: ListBlock | None = None     # a top-level list that only comments may follow
         self.table: Table | None = None
         self.in_tbody = False
 
@@ -294,6 +314,8 @@ class _Walker:
                     page.anchors.add(value)
                 if attr in RESOURCE_ATTRS:
                     page.links.append(Link(at, value, f"html:{tag}.{attr}"))
+                if attr in ("alt", "title") and value.strip():
+                    page.visible.append(VisibleText(at, value, "alt text" if attr == "alt" else "title"))
 
     def inline(self, token, heading: bool = False) -> list[TextLine]:
         page = self.page
@@ -308,6 +330,7 @@ class _Walker:
                 line += 1
             elif kind == "code_inline":
                 pieces.setdefault(line, []).append(" ")
+                self.code.append(TextLine(line, child.content))
             elif kind == "link_open":
                 page.links.append(Link(line, str(child.attrs.get("href", "")), "link"))
             elif kind == "image":
@@ -363,16 +386,23 @@ class _Walker:
                 self.heading(token, inline)
                 i += 2 if inline is not None else 1
                 continue
+            continued, self.continued = self.continued, None
             if kind == "inline":
                 self.text.extend(self.inline(token))
             elif kind in ("bullet_list_open", "ordered_list_open"):
-                block = ListBlock(line or 1, kind == "ordered_list_open")
-                self.lists.append(block)
+                ordered = kind == "ordered_list_open"
+                if continued is not None and not self.list_stack and continued.ordered == ordered:
+                    block = continued                 # the same list, split only by comments
+                else:
+                    block = ListBlock(line or 1, ordered)
+                    self.lists.append(block)
                 self.list_stack.append(block)
             elif kind == "list_item_open" and self.list_stack:
                 self.list_stack[-1].items += 1
             elif kind in ("bullet_list_close", "ordered_list_close") and self.list_stack:
-                self.list_stack.pop()
+                block = self.list_stack.pop()
+                if not self.list_stack:
+                    self.continued = block
             elif kind == "table_open":
                 self.table = Table(line or 1)
                 self.tables.append(self.table)
@@ -396,9 +426,15 @@ class _Walker:
                     continue
             elif kind in ("fence", "code_block"):
                 self.mark(token, "code")
+                first = (line or 1) + (1 if kind == "fence" else 0)
+                for k, code_line in enumerate(token.content.split("\n")):
+                    if code_line.strip():
+                        self.code.append(TextLine(first + k, code_line))
             elif kind == "html_block":
                 self.mark(token, "html")
                 self.html(line or 1, token.content)
+                if continued is not None and not _COMMENT_RE.sub("", token.content).strip():
+                    self.continued = continued        # only comments: the list may go on after them
             i += 1
 
 
@@ -452,6 +488,8 @@ def _sections(page: Page, walker: _Walker) -> None:
             owner(link.line).links.append(link)
     for text in sorted(walker.text, key=lambda t: t.line):
         owner(text.line).text.append(text)
+    for code in walker.code:
+        owner(code.line).code.append(code)
 
 
 def _suppressions(page: Page) -> None:

@@ -7,8 +7,10 @@
   paired by id, then by slug, then by aligning what is left (``scripts/align.py``), so one section added
   on one side is one A107 and nothing else.
 - Inside paired sections: the same number of tables and rows (A110, A111), of lists and list items
-  (A112), admonitions of the same types in the same order (A113), images (A114), and links to the same
-  targets, compared as paths inside the language folder (A115).
+  (A112; a list interrupted only by HTML comments is one list), admonitions of the same types in the
+  same order (A113), images (A114), and links to the same targets, compared as paths inside the language
+  folder, and URLs without their language (``/zh-cn/docs/x/`` = ``/docs/x/``, ``zh.wikipedia.org`` =
+  ``en.wikipedia.org``; see ``links.comparable``) (A115).
 - Every page has a front matter ``description`` (the meta description) (A116).
 - A page the build fills from a marker comment (``generated`` in checks.yml) keeps its marker (A119).
 

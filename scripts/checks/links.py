@@ -84,15 +84,46 @@ def resolve(site, page: Page, target: str) -> Target:
     return Target("relative", f"{lang_root}/{rel}" if rel else lang_root, rel, fragment)
 
 
+_LANG_CODES = {"zh", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh-hk", "cn", "chs", "en", "en-us",
+               "en_us", "en-gb", "eng"}
+_LANG_PARAMS = {"lang", "hl", "locale", "language", "uselang"}
+
+
 def comparable(site, page: Page, link: Link) -> str:
     """A link target as both languages should write it: relative path inside the language folder
-    (plus #anchor), or the external URL as is."""
+    (plus #anchor), or the URL without its language (A115 compares these).
+
+    The same page in another language is the same target: a language path prefix goes
+    (``/zh-cn/docs/x/`` = ``/docs/x/``, also on another host), and so do ``?hl=zh-CN``-style
+    parameters. A site with one host per language (``zh.wikipedia.org`` / ``en.wikipedia.org``) names
+    its pages in each language, so only the site is compared there: a zh link to one Wikipedia article
+    and an en link to another are not told apart (a price for not reporting every localised link)."""
     target = resolve(site, page, link.target)
     if target.kind == "relative":
         return target.rel + (f"#{target.fragment}" if target.fragment else "")
     if target.kind == "anchor":
         return f"#{target.fragment}"
+    if target.kind in ("external", "absolute"):
+        return _without_language(link.target.strip())
     return link.target.strip()
+
+
+def _without_language(url: str) -> str:
+    from urllib.parse import parse_qsl, urlencode
+
+    parts = urlsplit(url if not url.startswith("//") else "https:" + url)
+    host = (parts.hostname or "").lower()
+    labels = host.split(".")
+    if len(labels) > 2 and labels[0] in _LANG_CODES:
+        return f"{parts.scheme}://{'.'.join(labels[1:])}/ (in each language)"
+    segments = parts.path.split("/")
+    if len(segments) > 1 and segments[1].lower() in _LANG_CODES:
+        del segments[1]
+    path = "/".join(segments).rstrip("/") or ""
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if k.lower() not in _LANG_PARAMS])
+    base = f"{parts.scheme}://{host}" if host else ""
+    return base + path + (f"?{query}" if query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def _check_link(site, page: Page, link: Link) -> Iterator[Diagnostic]:

@@ -5,8 +5,13 @@ Reported anywhere in a page (prose, tables, code, front matter), outside URLs an
 - Chinese resident ID numbers: 18 digits with a valid birth date and check digit, or the old 15-digit
   form with a valid date (V101);
 - mainland mobile numbers ``1[3-9]x xxxx xxxx``, with optional ``+86`` and spaces or hyphens (V102);
+  not when letters or digits run on (a container or commit id such as ``13912345678ab``) or a unit
+  follows (``13812345678 bytes``, ``… ms``, ``… 字节``): those are ids and counts, not phones;
 - landlines ``0xx-xxxxxxxx`` / ``(0xxx) xxxxxxx`` (V103);
-- e-mail addresses (V104);
+- e-mail addresses (V104), except at the domains reserved for examples (RFC 2606 and 6761:
+  ``example.com``/``.org``/``.net`` and their subdomains, ``.example``, ``.test``, ``.invalid``,
+  ``.localhost``), which reach no one. A real-looking address is reported inside code blocks too: a
+  code block is published like any other text;
 - street-level addresses: ``…村 3 组``, ``…路 12 号``, ``…12 号楼 3 单元``, ``12 Renmin Road`` (V105).
   Document numbers such as ``国发〔2016〕36 号`` or ``第 5 号`` are not addresses;
 - images in docs/ carrying EXIF GPS coordinates (V106, reported on the image file).
@@ -37,9 +42,12 @@ _MASK_RE = re.compile(r"<!--.*?-->|(?:https?|ftp)://[^\s)>\]\"']+|www\.[^\s)>\]\
 # a match is checked in _free_before().
 _ID18_RE = re.compile(r"\d{17}[\dXx](?![0-9A-Za-z])")
 _ID15_RE = re.compile(r"[1-9]\d{5}(\d{6})\d{3}(?![0-9A-Za-z])")
-_MOBILE_RE = re.compile(r"(?:(?:\+|00)86[ \t-]?)?1[3-9]\d(?:[ \t-]?\d{4}){2}(?!\d)")
+_MOBILE_RE = re.compile(r"(?:(?:\+|00)86[ \t-]?)?1[3-9]\d(?:[ \t-]?\d{4}){2}(?![0-9A-Za-z_])"
+                        r"(?![ \t]?(?:bytes?|[KMGT]i?B|B|bits?|ms|s|ns|µs|us|字节|毫秒|秒)(?![A-Za-z]))")
 _LANDLINE_RE = re.compile(r"(?:0\d{2,3}-\d{7,8}|[(（]0\d{2,3}[)）][ \t]*\d{7,8})(?![\d-])")
-_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EXAMPLE_DOMAIN_RE = re.compile(r"@(?:[A-Za-z0-9-]+\.)*(?:example\.(?:com|org|net)|[A-Za-z0-9-]+\.(?:example|test|"
+                                r"invalid|localhost))$|@(?:example|test|invalid|localhost)$", re.I)
 _NUM = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
 _ADDRESS_RES = [   # (characters one of which must be in the text, pattern)
     ("村", re.compile(rf"村[ \t]*{_NUM}[ \t]*[组社](?![织会区员长])")),
@@ -109,7 +117,7 @@ def findings_in_text(path: str, text: str) -> Iterator[Diagnostic]:
                                                                    "or suppress with the reason it is public")
     if "@" in text:
         for match in _EMAIL_RE.finditer(text):
-            if _free_before(text, match.start(), ".+-_"):
+            if _free_before(text, match.start(), ".+-_") and not _EXAMPLE_DOMAIN_RE.search(match.group(0)):
                 yield Diagnostic(path, line_of(match.start()), "V104", f"e-mail address '{match.group(0)}': "
                                                                        "remove it, or suppress with the reason "
                                                                        "it is public")

@@ -130,3 +130,26 @@ def test_parser_failure_is_a_finding(monkeypatch):
 def test_setext_heading_line():
     page = parse_page("docs/en/x.md", b"# T\n\nTitle {#t}\n---\n", "en", "x.md")
     assert [(s.id, s.line) for s in page.sections] == [(INTRO, 1), ("t", 3)]
+
+
+def test_a_list_split_only_by_comments_is_one_list():
+    page = parse_page("docs/zh/x.md", "# T\n\n- 一\n- 二\n<!-- 译注 -->\n\n<!-- 又一条 -->\n- 三\n\n1. 甲\n<!-- c -->\n- 乙\n\n段落\n\n- 丙\n"
+                      .encode(), "zh", "x.md")
+    assert [(lst.line, lst.ordered, lst.items) for lst in page.sections[0].lists] == [
+        (3, False, 3), (10, True, 1), (12, False, 1), (16, False, 1)]
+
+
+def test_comments_between_list_items_give_no_a112(control_root):
+    from scripts.checks import alignment
+    from scripts.site import load_site
+
+    zh = control_root / "docs/zh/part1/model.md"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("- 发布招募信息\n", "- 发布招募信息\n<!-- 译者：此项已核对 -->\n"),
+                  encoding="utf-8")
+    assert [d.code for d in alignment.check(load_site(control_root))] == []
+
+
+def test_code_and_visible_text_are_kept_apart(page):
+    assert [(c.line, c.text) for c in page.sections[0].code] == [(6, "代码 9")]
+    assert [(c.line, c.text) for c in page.sections[2].code] == [(28, "code 123")]
+    assert [(v.line, v.what, v.text) for v in page.visible] == [(2, "description", "测试 3")]

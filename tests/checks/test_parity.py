@@ -41,3 +41,39 @@ def test_equivalent_forms(zh, en):
 ])
 def test_what_counts(text, lang, expected):
     assert values(lang, text) == expected
+
+
+def findings(zh_text, en_text):
+    """P101/P102 between one zh and one en section."""
+    from scripts.checks import parity
+    from tests.checks.test_properties import site_with
+
+    zh = f"---\ndescription: x\n---\n\n# T\n\n## S {{#s}}\n\n{zh_text}\n".encode()
+    en = f"---\ndescription: x\n---\n\n# T\n\n## S {{#s}}\n\n{en_text}\n".encode()
+    return sorted(d.code + " " + d.message.split(" lacks ")[1].split(",")[0]
+                  for d in parity.check(site_with(zh, en)) if d.path.endswith("part1/model.md"))
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("将 `replicas` 设为 3。", "Set `replicas: 3`."),                 # a number in code on one side only
+    ("副本数设为 `3`。", "Set the replicas to 3."),
+    ("```\nreplicas: 3\n```", "Three replicas."),
+    ("需要 v1.20+ 版本。", "Requires 1.20 or later."),
+    ("共 20 000 人。", "20000 people."),
+    ("共 20000 人。", "20 000 people."),
+    ("设为 0 即关闭。", "Set it to zero to turn it off."),
+    ("分为 3 类。", "There are three categories."),
+    ("分为三类。", "There are 3 categories."),
+    ("版本 1.20.3 修复了它。", "Version v1.20.3 fixed it."),
+])
+def test_same_figures_written_differently_are_not_findings(zh, en):
+    assert findings(zh, en) == []
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("需要 1.20 版本。", "Requires version 1.2.", ["P101 1.20", "P102 1.2"]),   # versions differ
+    ("共 3 人。", "Set `replicas: 4` for 3 people; 5 more.", ["P102 5"]),      # code never required
+    ("共 5 人。", "Five people, not 6.", ["P102 6"]),
+])
+def test_what_still_differs(zh, en, expected):
+    assert findings(zh, en) == expected

@@ -24,7 +24,7 @@ def test_id_checksum():
     ("电话 138-1234-5678", ["V102"]),
     ("座机 028-12345678", ["V103"]),
     ("座机（0833）1234567", ["V103"]),
-    ("邮箱 someone@example.org", ["V104"]),
+    ("邮箱 someone@school.edu.cn", ["V104"]),
     ("家住某某村 3 组", ["V105"]),
     ("住在人民路 12 号", ["V105"]),
     ("5 号楼 2 单元", ["V105"]),
@@ -53,3 +53,26 @@ def test_ordinary_prose_is_not_personal_data(text):
 def test_lines_are_reported():
     found = findings_in_text("p.md", "第一行\n\n电话 13812345678\n")
     assert [(d.line, d.code) for d in found] == [(3, "V102")]
+
+
+@pytest.mark.parametrize("text", [
+    "写信到 someone@example.org 或 admin@mail.example.com",
+    "```\ngit config user.email dev@example.net\n```",
+    "user@host.test, root@localhost.localhost, a@b.invalid, x@docs.example",
+    "容器 13912345678ab 已停止",
+    "docker rm 13812345678f2c1",
+    "文件大小 13812345678 bytes，耗时 13912345678 ms",
+    "共 13812345678 字节",
+])
+def test_examples_ids_and_counts_are_not_personal_data(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("someone@example-school.org", ["V104"]),
+    ("someone@example.org.cn", ["V104"]),
+    ("电话 13812345678。", ["V102"]),
+    ("电话 13812345678 或 13912345678", ["V102", "V102"]),
+])
+def test_near_misses_are_still_reported(text, expected):
+    assert codes(text) == expected

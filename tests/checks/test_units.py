@@ -97,7 +97,8 @@ def test_formats():
     ('<img srcset="assets/model.svg 1x, assets/none.svg 2x" alt="">', "L102", "none.svg"),
     ("[same page](#nowhere)", "L103", "'#nowhere' not found in docs/en/index.md"),
     ("[attr id](part1/model.md#training)", None, ""),
-    ("[mail](mailto:someone@example.org)", "V104", "e-mail"),
+    ("[mail](mailto:someone@school.edu.cn)", "V104", "e-mail"),
+    ("[mail](mailto:someone@example.org)", None, ""),
 ])
 def test_link_cases(control_root, markdown, code, words):
     from scripts.checks import links, privacy
@@ -110,3 +111,29 @@ def test_link_cases(control_root, markdown, code, words):
         assert found == []
     else:
         assert [d.code for d in found] == [code] and words in found[0].message
+
+
+@pytest.mark.parametrize("zh_target, en_target", [
+    ("https://kubernetes.io/zh-cn/docs/concepts/", "https://kubernetes.io/docs/concepts/"),
+    ("https://zh.wikipedia.org/wiki/%E5%84%BF%E7%AB%A5", "https://en.wikipedia.org/wiki/Child"),
+    ("https://support.example.org/answer/1?hl=zh-CN", "https://support.example.org/answer/1?hl=en"),
+    ("https://www.unicef.org/zh/reports", "https://www.unicef.org/reports/"),
+])
+def test_localised_links_are_the_same_target(control_root, zh_target, en_target):
+    from scripts.checks import alignment
+
+    for lang, target in (("zh", zh_target), ("en", en_target)):
+        page = control_root / f"docs/{lang}/part1/model.md"
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("https://www.gov.cn/zhengce/content/2016-06/16/content_5082800.htm", target),
+                        encoding="utf-8")
+    assert [d for d in alignment.check(load_site(control_root)) if d.code == "A115"] == []
+
+
+def test_different_external_pages_still_differ(control_root):
+    from scripts.checks import alignment
+
+    page = control_root / "docs/en/part1/model.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("content_5082800.htm", "content_5082801.htm"), encoding="utf-8")
+    assert len([d for d in alignment.check(load_site(control_root)) if d.code == "A115"]) == 2
