@@ -20,6 +20,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 CHROMIUM = "/usr/bin/chromium"
+# One page of each template, in both languages: home, part index, long chapter, form, glossary, translation
+# status, side-by-side view. Journeys that depend on the layout rather than the text run on these.
+TEMPLATES = [prefix + path for prefix in ("/", "/en/") for path in (
+    "", "part2/", "part2/volunteers/", "appendix/forms/enrolment-consent/", "appendix/glossary/",
+    "appendix/translation-status/", "part1/model/parallel.html")]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage"]
@@ -88,11 +93,25 @@ class Visit:
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
         self.page.goto(url, wait_until=wait)
 
+    def settle(self) -> None:
+        """Wait until no CSS transition or animation is running: axe and screenshots sample a page at rest
+        (a menu fading in has, for a moment, too little contrast; that is the transition, not the design)."""
+        settle(self.page)
+
     def third_party(self, origin: str) -> list[str]:
         own = urlparse(origin)
         return [u for u in self.requests
                 if urlparse(u).scheme in ("http", "https", "ws", "wss")
                 and (urlparse(u).hostname, urlparse(u).port) != (own.hostname, own.port)]
+
+
+SETTLED = """() => document.getAnimations().every(a =>
+    a.effect.getComputedTiming().iterations === Infinity || !['running', 'pending'].includes(a.playState))"""
+
+
+def settle(page) -> None:
+    """getAnimations() flushes style first, so a transition that a hover or click just started is counted."""
+    page.wait_for_function(SETTLED)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 from benchmarks.__main__ import BENCHMARKS
 from tests.conftest import ROOT
 
-pytestmark = [pytest.mark.manual, pytest.mark.browser]
+pytestmark = [pytest.mark.manual, pytest.mark.browser, pytest.mark.bench]
 
 
 @pytest.fixture(scope="module")
