@@ -20,7 +20,7 @@ from scripts.align import PagePair, SectionPair, align_pages, pair_pages
 from scripts.config import Config, load_config
 from scripts.diagnostics import Diagnostic
 from scripts.glossary import Glossary, load_glossary
-from scripts.model import LANGS, Page, parse_page
+from scripts.model import LANGS, Page, VisibleText, parse_page
 from scripts.yamlfile import YamlDoc, YamlError, load_yaml
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ class Site:
     mkdocs: dict = field(default_factory=dict)
     mkdocs_doc: YamlDoc | None = None
     nav: list[NavEntry] = field(default_factory=list)
+    nav_groups: list[tuple[str, int]] = field(default_factory=list)   # (title, line) of nav sections
+    mkdocs_text: dict[str, list[VisibleText]] = field(default_factory=lambda: {lang: [] for lang in LANGS})
     site_url: str = ""
     glossary: Glossary = field(default_factory=lambda: Glossary([]))
     lock: Lock | None = None                                       # set by load_site
@@ -91,6 +93,17 @@ class Site:
     @cached_property
     def nav_rels(self) -> set[str]:
         return {entry.rel for entry in self.nav}
+
+    def reader_text(self):
+        """``(path, lang, VisibleText)`` for the text readers see outside the page bodies: each page's
+        front-matter description and HTML alt/title (:attr:`Page.visible`), and the site name,
+        description and nav titles in mkdocs.yml, each in the language it is shown in."""
+        for page in self.pages.values():
+            for item in page.visible:
+                yield page.path, page.lang, item
+        for lang, items in self.mkdocs_text.items():
+            for item in items:
+                yield MKDOCS, lang, item
 
     @property
     def site_host(self) -> str:
@@ -145,6 +158,37 @@ def _load_mkdocs(site: Site) -> None:
             problem(doc.line(("nav",)), "'nav' must be a list")
         else:
             _walk_nav(site, doc, nav, ("nav",), problem)
+    _mkdocs_text(site, doc)
+
+
+def _mkdocs_text(site: Site, doc: YamlDoc) -> None:
+    """The site name and description (Chinese at the top level, English in the i18n plugin's ``en``
+    entry), the Chinese nav titles and their English ``nav_translations``."""
+    def add(lang: str, value, path: tuple, what: str) -> None:
+        if isinstance(value, str) and value.strip():
+            site.mkdocs_text[lang].append(VisibleText(doc.line(path), value, what))
+
+    for key in ("site_name", "site_description"):
+        add("zh", doc.data.get(key), (key,), key.replace("_", " "))
+    for entry in site.nav:
+        if entry.title:
+            site.mkdocs_text["zh"].append(VisibleText(entry.line, entry.title, "nav title"))
+    for title, line in site.nav_groups:
+        site.mkdocs_text["zh"].append(VisibleText(line, title, "nav title"))
+    for index, plugin in enumerate(doc.data.get("plugins") or []):
+        if not (isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict)):
+            continue
+        here = ("plugins", index, "i18n", "languages")
+        for number, language in enumerate(plugin["i18n"].get("languages") or []):
+            if not isinstance(language, dict) or language.get("locale") != "en":
+                continue
+            at = here + (number,)
+            for key in ("site_name", "site_description"):
+                add("en", language.get(key), at + (key,), key.replace("_", " "))
+            translations = language.get("nav_translations")
+            if isinstance(translations, dict):
+                for zh_title, en_title in translations.items():
+                    add("en", en_title, at + ("nav_translations", zh_title), "nav title")
 
 
 def _env_value(value) -> str:
@@ -167,6 +211,7 @@ def _walk_nav(site: Site, doc: YamlDoc, items: list, path: tuple, problem) -> No
             if isinstance(value, str):
                 _nav_entry(site, value, doc.line(here + (title,)), str(title))
             elif isinstance(value, list):
+                site.nav_groups.append((str(title), doc.line(here + (title,))))
                 _walk_nav(site, doc, value, here + (title,), problem)
             else:
                 problem(doc.line(here), f"nav entry '{title}' must be a page path or a list")

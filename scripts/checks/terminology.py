@@ -9,6 +9,10 @@
   written in exactly that case (T103); a spelling variant of a canonical term (American spelling,
   a hyphen dropped or turned into a space: "social organization", "psychological counselling
   volunteer") is reported even when the glossary does not list it (T104).
+- T101 and T104 also read the text readers see outside the body (:meth:`Site.reader_text`): each
+  page's front-matter ``description`` and HTML ``alt``/``title``, and the site name, description and nav
+  titles of mkdocs.yml in the language they are shown in. (Markdown image alt text is prose and is read
+  with its section.)
 - glossary.yml itself is validated (T110-T115), at ``glossary.yml:line``.
 """
 from __future__ import annotations
@@ -89,6 +93,8 @@ def check(site) -> Iterator[Diagnostic]:
                 yield Diagnostic(page.path, line_at(match.start), "T104",
                                  f"'{match.text}' is a spelling variant: write '{match.term.en}' (glossary: "
                                  f"{match.term.id})")
+    for path, lang, item in site.reader_text():
+        yield from _outside_body(glossary, variants, path, lang, item)
     for pair, sp in site.matched_sections():
         zh_matches, _, zh_line, _ = found[id(sp.zh)]
         _, en_avoided, _, en_text = found[id(sp.en)]
@@ -104,6 +110,17 @@ def check(site) -> Iterator[Diagnostic]:
             yield Diagnostic(pair.en.path, sp.en.line, "T102",
                              f"{sp.en.name} lacks '{match.term.en}': {pair.zh.path}:{line} uses "
                              f"'{match.term.zh}' (glossary: {match.term.id})", Location(pair.zh.path, line))
+
+
+def _outside_body(glossary, variants, path, lang, item) -> Iterator[Diagnostic]:
+    """T101 and, in English, T104 on a description, alt text, title or nav title (one line each)."""
+    for match in glossary.find_avoided(item.text, lang):
+        yield Diagnostic(path, item.line, "T101", f"{item.what}: '{match.text}' is a variant to avoid: write "
+                                                  f"'{match.term.canonical(lang)}' (glossary: {match.term.id})")
+    if lang == "en":
+        for match in variants.find(item.text):
+            yield Diagnostic(path, item.line, "T104", f"{item.what}: '{match.text}' is a spelling variant: "
+                                                      f"write '{match.term.en}' (glossary: {match.term.id})")
 
 
 def _same_case(written: str, canonical: str) -> bool:

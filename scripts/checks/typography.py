@@ -8,6 +8,10 @@
   punctuation, exactly as autocorrect-py formats the line (C104); any other change autocorrect would
   make (C105). Set ``typography.autocorrect: false`` to turn both off.
 
+The same rules read the text readers see outside the body (:meth:`Site.reader_text`): front-matter
+``description``, HTML ``alt`` and ``title``, and the Chinese site name, description and nav titles in
+mkdocs.yml; the message names which (``description: half-width ','…``).
+
 Code blocks, inline code, link targets, URLs, HTML tags, comments and attribute lists are left alone;
 messages quote the text as written (never the masked line the rules search).
 
@@ -174,36 +178,51 @@ def _quote(line: str, start: int, end: int, limit: int = 40) -> str:
 def check(site) -> Iterator[Diagnostic]:
     options = site.config.typography
     halfwidth = re.escape(options.halfwidth)
-    between = re.compile(rf"(?<=[{HAN}])\s*([{halfwidth}])\s*(?=[{HAN}])") if options.halfwidth else None
-    doubled = re.compile(rf"([{re.escape(options.doubled)}])\1+") if options.doubled else None
+    rules = _Rules(
+        re.compile(rf"(?<=[{HAN}])\s*([{halfwidth}])\s*(?=[{HAN}])") if options.halfwidth else None,
+        re.compile(rf"([{re.escape(options.doubled)}])\1+") if options.doubled else None,
+        options.autocorrect)
     for page in site.by_lang["zh"].values():
         for index, line in enumerate(page.lines):
-            if page.kinds[index] != "text" or not re.search(f"[{HAN}]", line):
-                continue
-            number = index + 1
-            spans = excluded_spans(line)
-            masked = _masked(line, spans)
-            flagged: list[tuple[int, int]] = []
-            if between:
-                for match in between.finditer(masked):
-                    flagged.append(match.span())
-                    yield Diagnostic(page.path, number, "C101", f"half-width '{line[match.start(1)]}' between "
-                                                                f"Chinese characters (col {match.start(1) + 1}): "
-                                                                "use the full-width mark")
-            for match in _MIXED_RE.finditer(masked):
+            if page.kinds[index] == "text":
+                yield from rules.line(page.path, index + 1, line)
+    for path, lang, item in site.reader_text():
+        if lang == "zh":
+            for part in item.text.splitlines():
+                yield from rules.line(path, item.line, part, f"{item.what}: ")
+
+
+class _Rules:
+    """C101-C105 on one line of text; ``where`` names text outside the body ("description: ")."""
+
+    def __init__(self, between, doubled, autocorrect: bool):
+        self.between, self.doubled, self.autocorrect = between, doubled, autocorrect
+
+    def line(self, path: str, number: int, line: str, where: str = "") -> Iterator[Diagnostic]:
+        if not re.search(f"[{HAN}]", line):
+            return
+        spans = excluded_spans(line)
+        masked = _masked(line, spans)
+        flagged: list[tuple[int, int]] = []
+        if self.between:
+            for match in self.between.finditer(masked):
                 flagged.append(match.span())
-                yield Diagnostic(page.path, number, "C102", f"bracket pair mixes widths: "
-                                                            f"'{_quote(line, *match.span())}': use （…） in Chinese "
-                                                            "text")
-            if doubled:
-                for match in doubled.finditer(masked):
-                    flagged.append(match.span())
-                    yield Diagnostic(page.path, number, "C103", f"doubled punctuation '{line[slice(*match.span())]}'")
-            if options.autocorrect and _AUTOCORRECT_CANDIDATE_RE.search(line):
-                yield from _autocorrect(page.path, number, line, _Spans(spans), _Spans(flagged))
+                yield Diagnostic(path, number, "C101", f"{where}half-width '{line[match.start(1)]}' between "
+                                                       f"Chinese characters (col {match.start(1) + 1}): "
+                                                       "use the full-width mark")
+        for match in _MIXED_RE.finditer(masked):
+            flagged.append(match.span())
+            yield Diagnostic(path, number, "C102", f"{where}bracket pair mixes widths: "
+                                                   f"'{_quote(line, *match.span())}': use （…） in Chinese text")
+        if self.doubled:
+            for match in self.doubled.finditer(masked):
+                flagged.append(match.span())
+                yield Diagnostic(path, number, "C103", f"{where}doubled punctuation '{line[slice(*match.span())]}'")
+        if self.autocorrect and _AUTOCORRECT_CANDIDATE_RE.search(line):
+            yield from _autocorrect(path, number, line, _Spans(spans), _Spans(flagged), where)
 
 
-def _autocorrect(path: str, number: int, line: str, spans, flagged) -> Iterator[Diagnostic]:
+def _autocorrect(path: str, number: int, line: str, spans, flagged, where: str = "") -> Iterator[Diagnostic]:
     """autocorrect's fixes outside the excluded spans; those next to a C101-C103 finding are left to it."""
     import autocorrect_py
 
@@ -220,10 +239,10 @@ def _autocorrect(path: str, number: int, line: str, spans, flagged) -> Iterator[
     if spacing:
         col, (old, new) = spacing[0]
         more = f" (and {len(spacing) - 1} more on this line)" if len(spacing) > 1 else ""
-        yield Diagnostic(path, number, "C104", f"spacing: '{old.strip()}' -> '{new.strip()}' "
+        yield Diagnostic(path, number, "C104", f"{where}spacing: '{old.strip()}' -> '{new.strip()}' "
                                                f"(col {col + 1}){more}")
     if other:
         col, (old, new) = other[0]
         more = f" (and {len(other) - 1} more on this line)" if len(other) > 1 else ""
-        yield Diagnostic(path, number, "C105", f"autocorrect: '{old.strip()}' -> '{new.strip()}' "
+        yield Diagnostic(path, number, "C105", f"{where}autocorrect: '{old.strip()}' -> '{new.strip()}' "
                                                f"(col {col + 1}){more}")
