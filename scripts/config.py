@@ -16,6 +16,8 @@ Example::
       online_cache_days: 7          # how long a checked external URL stays in .cache/
     generated:                      # pages filled at build time: page (inside docs/<lang>/) -> marker
       appendix/translation-status.md: "<!-- translation-status -->"
+    reporting:
+      authority: part2/psychosocial.md#mandatory-reporting   # the one section on reporting harm (R1xx)
 """
 from __future__ import annotations
 
@@ -47,6 +49,8 @@ class Config:
     online_cache_days: float = 7.0
     generated: dict[str, str] = field(
         default_factory=lambda: {"appendix/translation-status.md": "<!-- translation-status -->"})
+    reporting_authority: str = ""                # page#section that states the duty to report harm (R1xx)
+    reporting_line: int = 1                      # its line in checks.yml
 
     def enabled(self, code: str) -> bool:
         return not any(code.startswith(prefix) for prefix in self.disable)
@@ -58,6 +62,7 @@ _SCHEMA = {
     "third_party": {"allowed_hosts": list},
     "links": {"online_timeout": (int, float), "online_cache_days": (int, float)},
     "generated": dict,
+    "reporting": {"authority": str},
 }
 
 
@@ -112,6 +117,12 @@ def load_config(root: Path) -> Config:
             if not isinstance(page, str) or not page.endswith(".md") or not isinstance(marker, str) or not marker:
                 fail(("generated", page), "each generated page is 'path/in/lang.md: \"<!-- marker -->\"'")
         config.generated = dict(generated)
+    authority = (data.get("reporting") or {}).get("authority")
+    if authority:
+        if not authority.split("#")[0].endswith(".md") or authority.startswith(("/", "docs/")):
+            fail(("reporting", "authority"), "reporting.authority is 'path/in/lang.md#section-id'")
+        config.reporting_authority = authority
+        config.reporting_line = doc.line(("reporting", "authority"))
     return config
 
 

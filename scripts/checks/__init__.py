@@ -3,11 +3,11 @@
 Each module has a docstring (its user documentation), ``CODES = {"X101": "one-line description"}`` and
 ``check(site) -> Iterator[Diagnostic]``.
 """
-from scripts.checks import (alignment, inputs, links, parity, privacy, staleness, suppressions,
+from scripts.checks import (alignment, inputs, links, parity, privacy, reporting, staleness, suppressions,
                             terminology, third_party, typography)
 
-FAMILIES = [inputs, suppressions, links, alignment, terminology, parity, staleness, privacy, third_party,
-            typography]
+FAMILIES = [inputs, suppressions, links, alignment, terminology, parity, staleness, privacy, reporting,
+            third_party, typography]
 
 
 def all_codes() -> dict[str, str]:
