@@ -37,11 +37,15 @@ def test_language_switch_keeps_page_and_section_both_ways(server, visit):
 
 def test_language_switch_keeps_section_reached_by_scrolling(server, visit):
     v = visit(server.url("/part1/model/"))
-    v.page.wait_for_timeout(500)  # navigation.tracking ignores the first scroll position
     v.page.evaluate("document.getElementById('outcomes').scrollIntoView()")
-    v.page.mouse.move(600, 400)
-    v.page.mouse.wheel(0, 40)
-    v.page.wait_for_function("location.hash.length > 1")
+    # navigation.tracking sets the hash from the second viewport change on (Material skips the first) and
+    # debounces by 250 ms: nudge the page up and down by 2 px on each poll until the hash is there.
+    v.page.wait_for_function("""() => {
+        if (location.hash.length > 1) return true;
+        window.__nudge = -(window.__nudge || 1);
+        window.scrollBy(0, 2 * window.__nudge);
+        return false;
+    }""", polling=300)
     section = v.page.evaluate("location.hash")
     switch_language(v.page, "en")
     assert v.page.url == server.url("/en/part1/model/" + section)

@@ -7,9 +7,10 @@ control characters (NUL from masked text, escapes) in any output format, a summa
 exit code, findings that name a real file and line with a known code, the same findings in the text, JSON
 and GitHub formats and on every run, and a stamp after which no staleness finding is left.
 
-Speed (issue #11: "time per page within 2x of this manual's"). This repository keeps wall-clock speed
-out of its tests (BENCHMARKS.md measures it), because a timed assertion fails on a loaded machine. This one
-is kept as a test because it is a ratio, not a time, and is measured so that load barely moves it:
+Speed (issue #11: "time per page within 2x of this manual's") is measured here but asserted only in the
+benchmark tier (``pytest -m bench``, out of ``make test``): speed goals live in benchmarks, never in the
+suite a contributor must pass, because any timed assertion can fail on a loaded machine. The ratio is
+measured so that load barely moves it:
 
 - CPU time of this process (``time.process_time``), not wall time, so waiting for a busy CPU is not counted;
 - the manual and every corpus tree are checked in the same process, interleaved, ``REPEATS`` times, and the
@@ -190,6 +191,7 @@ def test_stamp_then_check_leaves_no_staleness_finding(name, tmp_path, monkeypatc
     assert [f for f in text_findings(after) if f[2].startswith("S1")] == []
 
 
+@pytest.mark.bench
 def test_time_per_page_within_2x_of_the_manual(runs):
     assert all(r.code in (0, 1) for r in runs["manual"]), \
         f"the manual itself could not be checked, so there is no reference time: {runs['manual'][-1].err}"
