@@ -26,13 +26,16 @@ def validate_disable(config) -> None:
 
 def run(site) -> Report:
     validate_disable(site.config)
+    known = all_codes()
     everything: list[Diagnostic] = []
     for family in FAMILIES:
         everything.extend(family.check(site))
+        if family is suppressions:
+            everything.extend(suppressions.comments(site, known))
     everything = [d for d in everything if site.config.enabled(d.code)]
     notes = [d for d in everything if d.level == "note"]
     findings = [d for d in everything if d.level != "note"]
-    kept, suppressed, unused = suppressions.apply(site, findings)
+    kept, suppressed, unused = suppressions.apply(site, findings, known)
     kept.extend(d for d in unused if site.config.enabled(d.code))
     unique = list(dict.fromkeys(kept))
     return Report(sort(unique), sort(notes), suppressed)
