@@ -20,8 +20,7 @@ from lxml import html
 
 from scripts import article as articles
 from scripts.config import Config
-from scripts.mkdocs_hooks.shared import language_prefix
-from scripts.site import Site, load_site
+from scripts.site import Site, language_prefix, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 

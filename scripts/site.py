@@ -27,6 +27,12 @@ from scripts.yamlfile import YamlDoc, YamlError, load_yaml
 
 MKDOCS = "mkdocs.yml"
 GLOSSARY = "glossary.yml"
+DEFAULT_LANGUAGE = "zh"     # the source language, built at the site's root
+
+
+def language_prefix(lang: str) -> str:
+    """Where a language lives in the built site: zh at the root, every other under /<lang>/."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 class UsageError(Exception):

@@ -10,10 +10,8 @@
 - No absolute links to our own site (``site_url`` prefix, or a root path like ``/part1/...``) (L106).
 - With ``--online`` only, external URLs are checked with a HEAD request (small timeout, results cached
   in ``.cache/links.json``) (L107). Never run it in CI: other sites' outages must not fail our build.
-
-(For maintainers: where a link goes is ``scripts/targets.py``; the online prober is ``scripts/probe.py``;
-this module holds the rules.)
 """
+# This module holds the rules; where a link goes is scripts/targets.py, the online prober scripts/probe.py.
 from __future__ import annotations
 
 from typing import Iterator

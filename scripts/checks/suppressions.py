@@ -5,11 +5,9 @@ blank line: a paragraph, a table, a list). The reason is required: it tells the 
 does not apply here (``<!-- check: ignore V102 the national child-protection hotline, public -->``).
 A suppression without a reason, naming an unknown code, or silencing nothing is itself a finding.
 Suppressions work only in Markdown pages; the summary line counts the findings they silenced.
-
-(For maintainers: judging a suppression needs every family's codes and findings, so the runner calls
-:func:`comments` and :func:`apply` with the table of codes; ``check`` reports nothing by itself, and no
-module here imports the family list.)
 """
+# Judging a suppression needs every family's codes and findings, so the runner calls comments() and
+# apply() with the table of codes; check() reports nothing by itself, and no family imports the list.
 from __future__ import annotations
 
 from typing import Iterator

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from scripts.config import Config
 from scripts.model import LANGS
-from scripts.site import Site, load_site
+from scripts.site import DEFAULT_LANGUAGE, Site, language_prefix, load_site
 
-DEFAULT_LANGUAGE = "zh"
 LANGUAGES = LANGS
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "current_language", "i18n_is_building_alternate", "lang_rel",
+           "language_prefix", "manual", "page_lang_rel", "root_of"]
 
 _loaded: list = [None, None]        # [the config it was loaded for, the Site]; the config is kept so its id
                                     # cannot be reused by a later build's config
@@ -52,11 +53,6 @@ def page_lang_rel(page) -> tuple[str, str]:
 def current_language(config) -> str:
     """The language static-i18n is building now (it reconfigures theme.language per build)."""
     return config["theme"]["language"] if config["theme"]["language"] in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def language_prefix(lang: str) -> str:
-    """Where a language lives in the built site: zh at the root, every other under /<lang>/."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def i18n_is_building_alternate(config) -> bool:
