@@ -86,7 +86,7 @@ def _key(value: str) -> str:
 def dump_lock(lock: Lock, order: list[str] | None = None) -> str:
     lines = [
         "# Which version of each Chinese section the English translation follows.",
-        "# Written by `python -m scripts stamp` (see scripts/lock.py); do not edit by hand.",
+        "# Written by `python -m scripts stamp` (see scripts/lock/); do not edit by hand.",
         "# <page inside docs/en/>: <section id>: {zh: <fingerprint of the zh section translated>,",
         "#                                      deferred: <zh fingerprint acknowledged as not yet translated>}",
     ]
