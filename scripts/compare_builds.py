@@ -17,6 +17,7 @@ import argparse
 import difflib
 import gzip
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -109,7 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     except re.error as err:
         print(f"error: --ignore: not a regular expression: {err}", file=sys.stderr)
         return 2
-    return compare(args.before, args.after, ignore, args.lines)
+    try:
+        return compare(args.before, args.after, ignore, args.lines)
+    except BrokenPipeError:                 # `... | head`: the reader has gone
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

@@ -18,10 +18,10 @@ its line.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from markdown.extensions.toc import slugify as toc_slugify
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
@@ -192,9 +192,7 @@ class Page:
 
 def slugify(value: str, separator: str = "-") -> str:
     """Python-Markdown's toc slugify (the default MkDocs uses for headings without an id)."""
-    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(rf"[{separator}\s]+", separator, value)
+    return toc_slugify(value, separator)
 
 
 def attr_ids(attr_text: str) -> list[str]:

@@ -56,7 +56,7 @@ def test_no_tooltip_for_a_todo_definition(tmp_path, monkeypatch):
     config = load_config(str(root / "mkdocs.yml"))
     site = shared.manual(config)
     [term, *_] = site.glossary.terms
-    page = SimpleNamespace(file=SimpleNamespace(src_uri=f"en/part1/model.md"))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="en/part1/model.md"))
     content = f"<p>The {term.en} and the {term.en}.</p>"
     assert glossary_hook.on_page_content(content, page, config, None).count("<abbr") == 1
     monkeypatch.setattr(term, "definition_en", "TODO: ask the county")
