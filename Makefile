@@ -21,9 +21,11 @@ help:
 	@echo "make stamp   record that the English translation has caught up with the Chinese source"
 	@echo "make bench   benchmarks, written to BENCHMARKS.md"
 
-$(BIN)/.installed: requirements.txt
+# The project itself (pyproject.toml) goes in editable, so hooks and tests import `scripts.…` as a package.
+$(BIN)/.installed: requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json | system-deps

@@ -47,10 +47,13 @@ def main() -> int:
     offline_site = BUILD / "offline"
     shutil.rmtree(offline_site, ignore_errors=True)
     mkdocs_build(offline_site, OFFLINE="true")
-    from scripts.pdf import build_pdf
+    from scripts.config import Config
+    from scripts.pdf import build_pdf, nav_pages
+    from scripts.site import load_site
+    pages = nav_pages(load_site(ROOT, config=Config()))
     # The two PDFs are independent and WeasyPrint is single-threaded: one process each halves the wait.
     with ProcessPoolExecutor(max_workers=2) as pool:
-        jobs = [pool.submit(build_pdf, offline_site, lang, DOWNLOADS / PDF_NAME.format(lang=lang))
+        jobs = [pool.submit(build_pdf, offline_site, lang, DOWNLOADS / PDF_NAME.format(lang=lang), pages)
                 for lang in ("zh", "en")]
         for job in jobs:
             job.result()

@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--online", action="store_true", help="also check external URLs (never in CI)")
     codes = sub.add_parser("codes", help="list every code with its description")
     codes.add_argument("--markdown", action="store_true", help="as a Markdown list (for the README)")
+    codes.add_argument("--explain", metavar="CODE", help="print the documentation of one code (e.g. L103)")
     stamp = sub.add_parser("stamp", help="record the Chinese sections the English translates")
     stamp.add_argument("--root", default=".", help="repository root (default: current directory)")
     stamp.add_argument("--defer", action="store_true",
@@ -97,8 +98,15 @@ def _check(args) -> int:
 
 
 def _codes(args) -> int:
-    from scripts.checks import FAMILIES
+    from scripts.checks import FAMILIES, explain
 
+    if args.explain is not None:
+        text = explain(args.explain.strip().upper())
+        if text is None:
+            raise _UsageExit(f"python -m scripts codes: unknown code '{args.explain}' "
+                             "(`python -m scripts codes` lists them)")
+        print(text)
+        return EXIT_CLEAN
     for family in FAMILIES:
         for code, text in family.CODES.items():
             print(f"- `{code}` {text}" if args.markdown else f"{code}  {text}")

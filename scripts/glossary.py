@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.diagnostics import Diagnostic
+from scripts.model import ID_RE
 from scripts.yamlfile import YamlError, load_yaml
 
 FIELDS = ("id", "zh", "en", "avoid_zh", "avoid_en", "definition_zh", "definition_en", "note")
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2011": "-", "\u2010": "-"})
 
 
@@ -44,6 +44,16 @@ class Term:
 
     def avoided(self, lang: str) -> list[str]:
         return self.avoid_zh if lang == "zh" else self.avoid_en
+
+    def definition(self, lang: str) -> str:
+        """The definition readers may see, or "" while it is missing or still a TODO (T113)."""
+        text = (self.definition_zh if lang == "zh" else self.definition_en).strip()
+        return "" if is_todo(text) else text
+
+
+def is_todo(text) -> bool:
+    """A definition not written yet: missing, empty, or starting with TODO (``TODO``, ``TODO: ask X``)."""
+    return not isinstance(text, str) or not text.strip() or text.strip().upper().startswith("TODO")
 
 
 @dataclass(frozen=True)
@@ -82,7 +92,7 @@ def english_pattern(form: str) -> re.Pattern:
                       + r"(?:s|es)?(?![a-z0-9])")
 
 
-class _Matcher:
+class Matcher:
     """Longest-first matching of a list of (form, term) with span consumption."""
 
     def __init__(self, forms: list[tuple[str, Term]], lang: str):
@@ -136,8 +146,8 @@ class Glossary:
         self.problems = problems or []
         self.path = path
         self.by_id = {t.id: t for t in terms}
-        self._canonical = {lang: _Matcher([(t.canonical(lang), t) for t in terms], lang) for lang in ("zh", "en")}
-        self._avoided = {lang: _Matcher([(v, t) for t in terms for v in t.avoided(lang)], lang)
+        self._canonical = {lang: Matcher([(t.canonical(lang), t) for t in terms], lang) for lang in ("zh", "en")}
+        self._avoided = {lang: Matcher([(v, t) for t in terms for v in t.avoided(lang)], lang)
                          for lang in ("zh", "en")}
 
     def find_terms(self, text: str, lang: str) -> list[TermMatch]:
@@ -214,7 +224,7 @@ def load_glossary(path: Path, display: str = "glossary.yml") -> Glossary:
                 problem(doc.line((index, key)), "T114", f"{where}: '{key}' must be text")
         for key in ("definition_zh", "definition_en"):
             value = entry.get(key)
-            if not isinstance(value, str) or not value.strip() or value.strip().upper().startswith("TODO"):
+            if is_todo(value):
                 problem(doc.line((index, key), line), "T113", f"{where}: '{key}' is missing or still TODO")
         term_id = entry.get("id")
         if isinstance(term_id, str) and term_id.strip():

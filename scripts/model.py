@@ -18,10 +18,10 @@ its line.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from markdown.extensions.toc import slugify as toc_slugify
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
@@ -33,6 +33,7 @@ from scripts.yamlfile import YamlError, load_yaml
 
 INTRO = "_intro"
 LANGS = ("zh", "en")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")     # a good id: lower-case ASCII words joined by hyphens
 
 _MD = (MarkdownIt("commonmark", {"html": True})
        .enable(["table", "strikethrough"])
@@ -44,7 +45,7 @@ _TRAILING_ATTR_RE = re.compile(r"[ \t]*\{:?[ \t]*([^{}\n]*?)[ \t]*\}[ \t]*$")
 _ID_IN_ATTR_RE = re.compile(r"(?:^|\s)#([^\s}]+)")
 _HTML_TAG_RE = re.compile(r"<([A-Za-z][\w-]*)((?:\s+[^<>]*?)?)\s*/?>", re.S)
 _HTML_ATTR_RE = re.compile(r"([A-Za-z_:][\w:.-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+))")
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _SUPPRESSION_RE = re.compile(r"<!--\s*check\s*:(.*?)-->")
 _ADMON_TITLE_RE = re.compile(r"\"(.*)\"\s*$")
 RESOURCE_ATTRS = ("href", "src", "data", "poster", "srcset", "action", "cite", "background", "xlink:href")
@@ -101,6 +102,10 @@ class Heading:
     title: str              # text without the attribute list
     id: str | None          # explicit id from {#id}, or None
     slug: str               # the id MkDocs' toc would generate without an explicit one
+    last: int = 0           # its last line (a setext heading's underline); = line for ATX headings
+
+    def __post_init__(self):
+        self.last = self.last or self.line
 
     @property
     def anchor(self) -> str:
@@ -187,9 +192,7 @@ class Page:
 
 def slugify(value: str, separator: str = "-") -> str:
     """Python-Markdown's toc slugify (the default MkDocs uses for headings without an id)."""
-    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(rf"[{separator}\s]+", separator, value)
+    return toc_slugify(value, separator)
 
 
 def attr_ids(attr_text: str) -> list[str]:
@@ -198,7 +201,7 @@ def attr_ids(attr_text: str) -> list[str]:
 
 def html_tags(html: str):
     """Yield (tag, {attribute: (value, offset of the attribute)}) for every start tag in ``html``."""
-    html = _COMMENT_RE.sub(lambda m: " " * len(m.group(0)), html)
+    html = COMMENT_RE.sub(lambda m: " " * len(m.group(0)), html)
     for tag in _HTML_TAG_RE.finditer(html):
         attrs = {}
         for attr in _HTML_ATTR_RE.finditer(tag.group(2) or ""):
@@ -304,7 +307,7 @@ class _Walker:
 
     def html(self, line: int, html: str) -> None:
         page = self.page
-        cleaned = _COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), html)
+        cleaned = COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), html)
         if cleaned.strip():
             page.html.append(TextLine(line, cleaned))
         for tag, attrs in html_tags(html):
@@ -368,7 +371,8 @@ class _Walker:
         if title_match:
             title = title[:title_match.start()]
         title = title.strip() or content.strip()
-        heading = Heading(line, level, title, explicit, slugify(title))
+        last = open_token.map[1] if open_token.map else line
+        heading = Heading(line, level, title, explicit, slugify(title), last)
         self.page.headings.append(heading)
         if heading.anchor:
             self.page.anchors.add(heading.anchor)
@@ -433,7 +437,7 @@ class _Walker:
             elif kind == "html_block":
                 self.mark(token, "html")
                 self.html(line or 1, token.content)
-                if continued is not None and not _COMMENT_RE.sub("", token.content).strip():
+                if continued is not None and not COMMENT_RE.sub("", token.content).strip():
                     self.continued = continued        # only comments: the list may go on after them
             i += 1
 

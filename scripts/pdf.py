@@ -10,15 +10,17 @@ explicitly, or fontconfig picks the Japanese variant).
 from __future__ import annotations
 
 import posixpath
-from html import escape
 import re
 import sys
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from lxml import html
 
-from scripts.yamlfile import load_yaml
+from scripts import article as articles
+from scripts.config import Config
+from scripts.site import Site, language_prefix, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,22 +69,10 @@ code { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 9pt; }
 """
 
 
-def nav_pages(config_path: Path) -> list[tuple[str, int]]:
+def nav_pages(site: Site) -> list[tuple[str, int]]:
     """(path inside docs/<lang>/, level) in nav order: level 1 for a part's index, 2 for its chapters."""
-    doc = load_yaml(config_path.read_text(encoding="utf-8"))
-    out: list[tuple[str, int]] = []
-
-    def walk(items, depth):
-        for item in items:
-            value = list(item.values())[0] if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value, depth + 1)
-            elif isinstance(value, str) and value.endswith(".md") and "translation-status" not in value:
-                level = 1 if depth == 0 or value.endswith("index.md") else 2
-                out.append((value, level))
-
-    walk(doc.data.get("nav", []), 0)
-    return out
+    return [(entry.rel, 1 if entry.depth == 0 or entry.rel.endswith("index.md") else 2) for entry in site.nav
+            if entry.rel.endswith(".md") and "translation-status" not in entry.rel]
 
 
 def page_key(rel: str) -> str:
@@ -90,48 +80,37 @@ def page_key(rel: str) -> str:
 
 
 def built_file(offline_site: Path, lang: str, rel: str) -> Path:
-    return offline_site / ("" if lang == "zh" else "en") / (rel[:-3] + ".html")
+    return offline_site / language_prefix(lang) / (rel[:-3] + ".html")
 
 
 def page_section(path: Path, rel: str, lang_root: Path, known: set[str]):
     """The article of one built page, with ids prefixed and links pointing inside the PDF."""
-    doc = html.fromstring(path.read_bytes())
-    article = doc.xpath('//article[contains(@class, "md-content__inner")]')[0]
-    for junk in article.xpath('.//aside[contains(@class,"reader-kit")] | .//a[contains(@class,"headerlink")]'
-                              ' | .//a[contains(@class,"md-content__button")]'):
-        junk.getparent().remove(junk)
+    article = articles.article_of(articles.read(path))
+    articles.remove(article, articles.READER_KIT, articles.HEADER_LINKS, articles.EDIT_BUTTONS)
     key = page_key(rel)
-    for el in article.xpath(".//*[@id]"):
-        el.set("id", f"{key}--{el.get('id')}")
+    articles.prefix_ids(list(article), f"{key}--")
     h1 = article.find(".//h1")
     if h1 is not None:
         h1.set("id", key)
+
+    def inside(target: str, suffix: str, folder: bool) -> str:
+        if target.endswith(".html") and target[:-5] + ".md" in known:
+            fragment = suffix[1:]
+            return f"#{page_key(target[:-5] + '.md')}--{fragment}" if fragment else f"#{page_key(target[:-5] + '.md')}"
+        return (lang_root / target).resolve().as_uri()  # images and other files
+
     here = posixpath.dirname(path.relative_to(lang_root).as_posix())
-
-    def fix(link: str) -> str:
-        if link.startswith("#"):
-            return f"#{key}--{link[1:]}"
-        if "://" in link or link.startswith(("mailto:", "data:", "tel:")):
-            return link
-        target, _, fragment = link.partition("#")
-        resolved = posixpath.normpath(posixpath.join(here, target))
-        if resolved.endswith(".html"):
-            target_rel = resolved[:-5] + ".md"
-            if target_rel in known:
-                return f"#{page_key(target_rel)}--{fragment}" if fragment else f"#{page_key(target_rel)}"
-        return (lang_root / resolved).resolve().as_uri()  # images and other files
-
-    article.rewrite_links(fix, resolve_base_href=False)
+    articles.relink([article], here, lambda fragment: f"#{key}--{fragment}", inside)
     section = html.Element("section", {"class": "page"})
     for child in list(article):
         section.append(child)
     return section, (h1.text_content().strip() if h1 is not None else rel)
 
 
-def build_html(offline_site: Path, lang: str) -> str:
-    pages = nav_pages(ROOT / "mkdocs.yml")
+def build_html(offline_site: Path, lang: str, pages: list[tuple[str, int]] | None = None) -> str:
+    pages = pages if pages is not None else nav_pages(load_site(ROOT, config=Config()))
     known = {rel for rel, _ in pages}
-    lang_root = offline_site / ("" if lang == "zh" else "en")
+    lang_root = offline_site / language_prefix(lang)
     t = TEXT[lang]
     toc, sections = [], []
     for rel, level in pages:
@@ -147,13 +126,13 @@ def build_html(offline_site: Path, lang: str) -> str:
             f'{"".join(sections)}</body></html>')
 
 
-def build_pdf(offline_site: Path, lang: str, out: Path) -> Path:
+def build_pdf(offline_site: Path, lang: str, out: Path, pages: list[tuple[str, int]] | None = None) -> Path:
     from weasyprint import HTML  # imported here: loading Pango takes a moment
     import logging
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     out.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=build_html(offline_site, lang), base_url=str(offline_site)).write_pdf(out)
+    HTML(string=build_html(offline_site, lang, pages), base_url=str(offline_site)).write_pdf(out)
     return out
 
 

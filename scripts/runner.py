@@ -16,23 +16,28 @@ class Report:
 
 
 def validate_disable(config) -> None:
-    """For a Config made in code (checks.yml itself is validated, with lines, by load_config)."""
+    """Every code or family in checks.yml's ``disable`` exists (load_config checks the rest of the file,
+    but does not know the families: they import it)."""
     codes = all_codes()
-    for prefix in config.disable:
+    for index, prefix in enumerate(config.disable):
         if not any(code.startswith(prefix) for code in codes):
-            raise ConfigError(f"checks.yml:1: 'disable' names '{prefix}', which is no code or family "
+            line = config.disable_lines[index] if index < len(config.disable_lines) else 1
+            raise ConfigError(f"checks.yml:{line}: 'disable' names '{prefix}', which is no code or family "
                               "(`python -m scripts codes` lists them)")
 
 
 def run(site) -> Report:
     validate_disable(site.config)
+    known = all_codes()
     everything: list[Diagnostic] = []
     for family in FAMILIES:
         everything.extend(family.check(site))
+        if family is suppressions:
+            everything.extend(suppressions.comments(site, known))
     everything = [d for d in everything if site.config.enabled(d.code)]
     notes = [d for d in everything if d.level == "note"]
     findings = [d for d in everything if d.level != "note"]
-    kept, suppressed, unused = suppressions.apply(site, findings)
+    kept, suppressed, unused = suppressions.apply(site, findings, known)
     kept.extend(d for d in unused if site.config.enabled(d.code))
     unique = list(dict.fromkeys(kept))
     return Report(sort(unique), sort(notes), suppressed)

@@ -13,21 +13,26 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scripts.align import PagePair, SectionPair, align_pages, pair_pages
 from scripts.config import Config, load_config
 from scripts.diagnostics import Diagnostic
+from scripts.cache import PageCache
 from scripts.glossary import Glossary, load_glossary
+from scripts.lock import Lock, PageStatus, load_lock, status_of
 from scripts.model import LANGS, Page, VisibleText, parse_page
+from scripts.shortlinks import ShortLinks, load_shortlinks
 from scripts.yamlfile import YamlDoc, YamlError, load_yaml
-
-if TYPE_CHECKING:
-    from scripts.lock import Lock
 
 MKDOCS = "mkdocs.yml"
 GLOSSARY = "glossary.yml"
+DEFAULT_LANGUAGE = "zh"     # the source language, built at the site's root
+
+
+def language_prefix(lang: str) -> str:
+    """Where a language lives in the built site: zh at the root, every other under /<lang>/."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 class UsageError(Exception):
@@ -39,6 +44,7 @@ class NavEntry:
     rel: str                # path inside docs/<lang>/
     line: int               # line in mkdocs.yml
     title: str | None = None
+    depth: int = 0          # 0 at the top of the nav, 1 inside a section (a part), ...
 
 
 @dataclass
@@ -56,7 +62,7 @@ class Site:
     mkdocs_text: dict[str, list[VisibleText]] = field(default_factory=lambda: {lang: [] for lang in LANGS})
     site_url: str = ""
     glossary: Glossary = field(default_factory=lambda: Glossary([]))
-    lock: Lock | None = None                                       # set by load_site
+    lock: Lock = field(default_factory=Lock)
     problems: list[Diagnostic] = field(default_factory=list)
     online: bool = False
 
@@ -86,6 +92,16 @@ class Site:
                     yield pair, sp
 
     @cached_property
+    def translation_status(self) -> dict[str, PageStatus]:
+        """State of every Chinese page and its sections, by path inside docs/zh/ (scripts.lock.status)."""
+        return status_of(self)
+
+    @cached_property
+    def shortlinks(self) -> ShortLinks:
+        """shortlinks.yml (read when first asked: the checks do not use it yet)."""
+        return load_shortlinks(self.root)
+
+    @cached_property
     def folders(self) -> set[str]:
         """Every folder that holds a file under docs/, from the root."""
         return {parent.as_posix() for f in self.files for parent in Path(f).parents if parent.as_posix() != "."}
@@ -111,8 +127,6 @@ class Site:
 
 
 def load_site(root: Path | str, config: Config | None = None, online: bool = False) -> Site:
-    from scripts.lock import load_lock  # the lock module uses Site too
-
     root = Path(root)
     if not root.is_dir():
         raise UsageError(f"root '{root}' is not a folder")
@@ -201,28 +215,29 @@ def _env_value(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _walk_nav(site: Site, doc: YamlDoc, items: list, path: tuple, problem) -> None:
+def _walk_nav(site: Site, doc: YamlDoc, items: list, path: tuple, problem, depth: int = 0) -> None:
     for index, item in enumerate(items):
         here = path + (index,)
         if isinstance(item, str):
-            _nav_entry(site, item, doc.line(here), None)
+            _nav_entry(site, item, doc.line(here), None, depth)
         elif isinstance(item, dict) and len(item) == 1:
             title, value = next(iter(item.items()))
             if isinstance(value, str):
-                _nav_entry(site, value, doc.line(here + (title,)), str(title))
+                _nav_entry(site, value, doc.line(here + (title,)), str(title), depth)
             elif isinstance(value, list):
                 site.nav_groups.append((str(title), doc.line(here + (title,))))
-                _walk_nav(site, doc, value, here + (title,), problem)
+                _walk_nav(site, doc, value, here + (title,), problem, depth + 1)
             else:
                 problem(doc.line(here), f"nav entry '{title}' must be a page path or a list")
         else:
             problem(doc.line(here), "nav entry must be a page path or 'Title: path'")
 
 
-def _nav_entry(site: Site, target: str, line: int, title: str | None) -> None:
+def _nav_entry(site: Site, target: str, line: int, title: str | None, depth: int) -> None:
     if "://" in target or target.startswith(("mailto:", "/", "#")):
         return
-    site.nav.append(NavEntry(target.strip().lstrip("./") if target.startswith("./") else target.strip(), line, title))
+    site.nav.append(NavEntry(target.strip().lstrip("./") if target.startswith("./") else target.strip(), line, title,
+                             depth))
 
 
 def _check_layout(site: Site, elsewhere: list[str]) -> None:
@@ -255,8 +270,6 @@ def _check_layout(site: Site, elsewhere: list[str]) -> None:
 
 def _load_files(site: Site, docs: Path) -> list[str]:
     """Parse every page in docs/<lang>/; returns the Markdown files found elsewhere under docs/."""
-    from scripts.cache import PageCache
-
     root = site.root
     cache = PageCache(root)
     elsewhere: list[str] = []

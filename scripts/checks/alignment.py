@@ -10,7 +10,7 @@
   (A112; a list interrupted only by HTML comments is one list), admonitions of the same types in the
   same order (A113), images (A114), and links to the same targets, compared as paths inside the language
   folder, and URLs without their language (``/zh-cn/docs/x/`` = ``/docs/x/``, ``zh.wikipedia.org`` =
-  ``en.wikipedia.org``; see ``links.comparable``) (A115).
+  ``en.wikipedia.org``; see ``scripts/targets.py``) (A115).
 - Every page has a front matter ``description`` (the meta description) (A116).
 - A page the build fills from a marker comment (``generated`` in checks.yml) keeps its marker (A119).
 
@@ -19,13 +19,12 @@ Chinese page is the source.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Iterator
 
-from scripts.checks.links import comparable
 from scripts.diagnostics import Diagnostic, Location
-from scripts.model import INTRO, Page, Section
+from scripts.model import ID_RE, INTRO, Page, Section
+from scripts.targets import comparable
 
 CODES = {
     "A101": "Chinese page has no English page",
@@ -48,8 +47,6 @@ CODES = {
     "A118": "heading deeper than ### (sections are ## and ### only)",
     "A119": "generated page lacks its marker comment",
 }
-
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def check(site) -> Iterator[Diagnostic]:

@@ -1,10 +1,10 @@
 """Staleness (S101-S106): is each English section a translation of the current Chinese section?
 
 translation-lock.yml records, for every English page and section id, the fingerprint of the Chinese
-section it translates (see ``scripts/lock.py``). When the Chinese section changes, its English section
+section it translates (see ``scripts/lock/``). When the Chinese section changes, its English section
 is stale (S101, reported on the English heading with the Chinese line). A section the lock does not
 know is unstamped (S102). Every paired section is tracked, also one whose id is used twice or that has
-no id: the lock keys them by occurrence or by position (``scripts/lock.py``), never two under one key. After updating a translation, record it::
+no id: the lock keys them by occurrence or by position (``scripts/lock/fingerprints.py``), never two under one key. After updating a translation, record it::
 
     python -m scripts stamp part2/volunteers.md     # or no page: all pages
 

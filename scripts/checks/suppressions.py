@@ -6,6 +6,8 @@ does not apply here (``<!-- check: ignore V102 the national child-protection hot
 A suppression without a reason, naming an unknown code, or silencing nothing is itself a finding.
 Suppressions work only in Markdown pages; the summary line counts the findings they silenced.
 """
+# Judging a suppression needs every family's codes and findings, so the runner calls comments() and
+# apply() with the table of codes; check() reports nothing by itself, and no family imports the list.
 from __future__ import annotations
 
 from typing import Iterator
@@ -23,9 +25,12 @@ ONLINE_ONLY = {"L107"}
 
 
 def check(site) -> Iterator[Diagnostic]:
-    from scripts.checks import all_codes
+    """Nothing on its own: see :func:`comments`, which the runner calls with every code."""
+    return iter(())
 
-    known = all_codes()
+
+def comments(site, known) -> Iterator[Diagnostic]:
+    """E110, E111, E113 for the check comments of every page; ``known`` holds every code."""
     for page in site.pages.values():
         for s in page.suppressions:
             if s.code is None:
@@ -39,12 +44,9 @@ def check(site) -> Iterator[Diagnostic]:
                                                             f"'<!-- check: ignore {s.code} why it is fine here -->'")
 
 
-def apply(site, diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], int, list[Diagnostic]]:
+def apply(site, diagnostics: list[Diagnostic], known) -> tuple[list[Diagnostic], int, list[Diagnostic]]:
     """Split findings into kept ones and suppressed ones; returns (kept, suppressed count, unused
-    suppression findings)."""
-    from scripts.checks import all_codes
-
-    known = all_codes()
+    suppression findings). ``known`` holds every code."""
     by_path: dict[str, list] = {}
     for page in site.pages.values():
         valid = [s for s in page.suppressions if s.code in known and s.reason]

@@ -21,7 +21,7 @@ import re
 from typing import Iterator
 
 from scripts.diagnostics import Diagnostic, Location
-from scripts.glossary import Glossary, Term, _Matcher, normalise
+from scripts.glossary import Glossary, Matcher, Term, normalise
 from scripts.model import join_text
 
 CODES = {
@@ -61,7 +61,7 @@ class _Variants:
     def __init__(self, glossary: Glossary):
         canonical = {t.en.lower() for t in glossary.terms}
         forms = [(v, t) for t in glossary.terms for v in spelling_variants(t, canonical)]
-        self.matcher = _Matcher(forms, "en")
+        self.matcher = Matcher(forms, "en")
 
 
 def check(site) -> Iterator[Diagnostic]:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from _site import ROOT, current_language, i18n_is_building_alternate
+from scripts.mkdocs_hooks.shared import current_language, i18n_is_building_alternate, root_of
 
-DOWNLOADS = ROOT / "build" / "downloads"
+DOWNLOADS = Path("build") / "downloads"      # inside the repository root (scripts/build.py writes them)
 SHIM = "assets/vendor/iframe-worker/shim.js"
 
 
@@ -37,10 +37,10 @@ def human_size(size: int, lang: str) -> str:
     return f"{mb:.1f} MB" if mb >= 0.1 else f"{size / 1000:.0f} KB"
 
 
-def available_downloads(lang: str) -> list[dict]:
+def available_downloads(downloads: Path, lang: str) -> list[dict]:
     """Files in build/downloads/ for this language: the zip for both, each PDF for its own language."""
     items = []
-    for path in sorted(DOWNLOADS.glob("*")) if DOWNLOADS.is_dir() else []:
+    for path in sorted(downloads.glob("*")) if downloads.is_dir() else []:
         kind = "pdf" if path.suffix == ".pdf" else "zip" if path.suffix == ".zip" else None
         if kind is None or (kind == "pdf" and f"-{lang}." not in path.name):
             continue
@@ -49,12 +49,14 @@ def available_downloads(lang: str) -> list[dict]:
 
 
 def on_page_context(context, page, config, nav):
-    context["downloads"] = [] if offline_enabled(config) else available_downloads(current_language(config))
+    context["downloads"] = [] if offline_enabled(config) else \
+        available_downloads(root_of(config) / DOWNLOADS, current_language(config))
     return context
 
 
 def on_post_build(config):
-    if i18n_is_building_alternate(config) or offline_enabled(config) or not DOWNLOADS.is_dir():
+    downloads = root_of(config) / DOWNLOADS
+    if i18n_is_building_alternate(config) or offline_enabled(config) or not downloads.is_dir():
         return
     target = Path(config["site_dir"]) / "downloads"
-    shutil.copytree(DOWNLOADS, target, dirs_exist_ok=True)
+    shutil.copytree(downloads, target, dirs_exist_ok=True)

@@ -14,8 +14,7 @@ import html as html_escape
 
 from lxml import html
 
-from _site import ROOT, page_language, page_rel
-from scripts.glossary import load_glossary
+from scripts.mkdocs_hooks.shared import manual, page_lang_rel
 
 MARKER = "<!-- glossary -->"
 GLOSSARY_PAGE = "appendix/glossary.md"
@@ -26,36 +25,15 @@ HEADERS = {
     "en": ("English", "中文", "Definition", "Variants not to use"),
 }
 
-_glossary = None
-
-
-def glossary():
-    global _glossary
-    if _glossary is None:
-        _glossary = load_glossary(ROOT / "glossary.yml")
-    return _glossary
-
-
-def on_config(config):
-    global _glossary
-    _glossary = None  # re-read on every build (make serve reloads on edits)
-    return config
-
-
-def definition(term, lang: str) -> str:
-    text = term.definition_zh if lang == "zh" else term.definition_en
-    return "" if not text or text.strip() == "TODO" else text.strip()
-
-
-def glossary_table(lang: str) -> str:
+def glossary_table(glossary, lang: str) -> str:
     e = html_escape.escape
     other = "en" if lang == "zh" else "zh"
     head = "\n".join(f"<th>{h}</th>" for h in HEADERS[lang])
     rows = []
-    for term in glossary().terms:
+    for term in glossary.terms:
         avoid = "、".join(term.avoided(lang)) if lang == "zh" else "; ".join(term.avoided(lang))
         rows.append(f'<tr id="{e(term.id)}">\n<td><strong lang="{lang}">{e(term.canonical(lang))}</strong></td>\n'
-                    f'<td lang="{other}">{e(term.canonical(other))}</td>\n<td>{e(definition(term, lang))}</td>\n'
+                    f'<td lang="{other}">{e(term.canonical(other))}</td>\n<td>{e(term.definition(lang))}</td>\n'
                     f'<td>{e(avoid)}</td>\n</tr>')  # line breaks keep cells apart in the search index
     # no class on the table: Material styles and scroll-wraps only class-less tables
     return (f'<div class="glossary"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
@@ -63,21 +41,22 @@ def glossary_table(lang: str) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page_rel(page) == GLOSSARY_PAGE and MARKER in markdown:
-        markdown = markdown.replace(MARKER, glossary_table(page_language(page)))
+    lang, rel = page_lang_rel(page)
+    if rel == GLOSSARY_PAGE and MARKER in markdown:
+        markdown = markdown.replace(MARKER, glossary_table(manual(config).glossary, lang))
     return markdown
 
 
-def _wrap_first_uses(element, lang: str, seen: set[str]) -> None:
+def _wrap_first_uses(element, glossary, lang: str, seen: set[str]) -> None:
     """Wrap the first unseen term in each text run of element (its .text and its children's .tail)."""
     def wrap(text: str):
         pieces, last = [], 0
-        for match in glossary().find_terms(text, lang):
+        for match in glossary.find_terms(text, lang):
             term = match.term
-            if term.id in seen or not definition(term, lang):
+            if term.id in seen or not term.definition(lang):
                 continue
             seen.add(term.id)
-            abbr = html.Element("abbr", {"title": definition(term, lang)})
+            abbr = html.Element("abbr", {"title": term.definition(lang)})
             abbr.text = text[match.start:match.end]
             pieces.append((text[last:match.start], abbr))
             last = match.end
@@ -96,7 +75,7 @@ def _wrap_first_uses(element, lang: str, seen: set[str]) -> None:
             pieces[-1][1].tail = rest
     for child in list(element):
         if child.tag not in SKIP and isinstance(child.tag, str):
-            _wrap_first_uses(child, lang, seen)
+            _wrap_first_uses(child, glossary, lang, seen)
         if child.tail:
             pieces, rest = wrap(child.tail)
             if pieces:
@@ -110,13 +89,14 @@ def _wrap_first_uses(element, lang: str, seen: set[str]) -> None:
 
 
 def on_page_content(content, page, config, files):
-    if page_rel(page) == GLOSSARY_PAGE or not content.strip() or not glossary().terms:
+    lang, rel = page_lang_rel(page)
+    glossary = manual(config).glossary
+    if rel == GLOSSARY_PAGE or not content.strip() or not glossary.terms:
         return content
-    lang = page_language(page)
     root = html.fragment_fromstring(content, create_parent="div")
     seen: set[str] = set()
     for holder in root.iter(*TEXT_HOLDERS):
         if not any(a.tag in SKIP for a in holder.iterancestors()):
-            _wrap_first_uses(holder, lang, seen)
+            _wrap_first_uses(holder, glossary, lang, seen)
     out = (root.text or "") + "".join(html.tostring(child, encoding="unicode") for child in root)
     return out

@@ -1,27 +1,23 @@
 """Side-by-side reading: for every chapter, a page with the Chinese and English text aligned section by
 section, next to the chapter itself (part1/model/parallel.html), in both language shells.
 
-The pairing of sections is the editorial checks' alignment model (scripts.align), run on the Markdown
-sources; this hook only cuts the built HTML of both pages at those section ids and lays the pairs out
-in rows. On phones the rows stack and a toggle shows Chinese, English or both (site.js).
+The pairing of sections is the editorial checks' alignment (``Site.section_pairs`` of the build's one
+Site, ``scripts.align``); this hook only cuts the built article of both pages where the model's sections
+start (``scripts.article``) and lays the pairs out in rows. On phones the rows stack and a toggle shows Chinese, English or both (site.js).
 """
 
 from __future__ import annotations
 
 import copy
-import json
 import posixpath
 from pathlib import Path
 
 from lxml import html
 from mkdocs.plugins import event_priority
 
-from _site import LANGUAGES, ROOT, i18n_is_building_alternate, language_prefix
-from reader_kit import short_keys
-from scripts.align import align_pages
-from scripts.model import parse_page
+from scripts import article as articles
+from scripts.mkdocs_hooks.shared import LANGUAGES, i18n_is_building_alternate, lang_rel, language_prefix, manual
 
-DOCS = ROOT / "docs"
 _dest: dict[tuple[str, str], str] = {}  # (lang, rel) -> built file path relative to site_dir
 TEXT = {
     "zh": {"title": "中英对照", "both": "双语", "zh": "中文", "en": "English", "back": "返回本章",
@@ -34,9 +30,8 @@ TEXT = {
 @event_priority(-110)  # after static-i18n (-100) has mapped docs/<lang>/ files to their URLs
 def on_files(files, config):
     for file in files.documentation_pages():
-        lang, _, rel = file.src_uri.partition("/")
-        if lang in LANGUAGES:
-            _dest[(lang, rel)] = file.dest_uri
+        if file.src_uri.partition("/")[0] in LANGUAGES:
+            _dest[lang_rel(file.src_uri)] = file.dest_uri
     return files
 
 
@@ -47,53 +42,34 @@ def parallel_dest(dest: str) -> str:
     return dest[: -len(".html")] + ".parallel.html"
 
 
-def split_sections(article) -> dict[str, list]:
-    """Cut an article's children at every h2/h3 with an id; what comes first is '_intro'."""
-    sections: dict[str, list] = {"_intro": []}
-    current = "_intro"
-    for child in article:
-        if child.tag in ("h2", "h3") and child.get("id"):
-            current = child.get("id")
-            sections[current] = []
-        sections[current].append(child)
-    return sections
-
-
 def relink(nodes, from_dir: str, to_dir: str, id_prefix: str = "") -> None:
     """Make relative links in nodes taken from a page in from_dir work from a page in to_dir."""
-    def fix(link: str) -> str:
-        if link.startswith(("#", "/", "data:", "mailto:", "tel:", "javascript:")) or "://" in link:
-            return f"#{id_prefix}{link[1:]}" if link.startswith("#") and id_prefix else link
-        target = posixpath.normpath(posixpath.join(from_dir, link.split("#")[0]))
-        fragment = "#" + link.split("#", 1)[1] if "#" in link else ""
+    def path(target: str, suffix: str, folder: bool) -> str:
         rel = posixpath.relpath(target, to_dir or ".")
-        return rel + ("/" if link.split("#")[0].endswith("/") and not rel.endswith("/") else "") + fragment
-    for node in nodes:
-        node.rewrite_links(fix, resolve_base_href=False)
-        if id_prefix:
-            for el in node.xpath("descendant-or-self::*[@id]"):
-                el.set("id", id_prefix + el.get("id"))
+        return rel + ("/" if folder and not rel.endswith("/") else "") + suffix
+
+    articles.relink(nodes, from_dir, lambda fragment: f"#{id_prefix}{fragment}", path)
+    if id_prefix:
+        articles.prefix_ids(nodes, id_prefix)
 
 
-def build_page(shell_lang: str, rel: str, site: Path, pairs) -> None:
+def build_page(shell_lang: str, rel: str, site: Path, pairs, section_ids: dict[str, set[str]]) -> None:
     dest = {lang: _dest[(lang, rel)] for lang in LANGUAGES}
     built = {lang: site / language_prefix(lang) / dest[lang] if not dest[lang].startswith(language_prefix(lang))
              else site / dest[lang] for lang in LANGUAGES}
-    docs = {lang: html.fromstring(built[lang].read_bytes()) for lang in LANGUAGES}
+    docs = {lang: articles.read(built[lang]) for lang in LANGUAGES}
     dirs = {lang: posixpath.dirname(built[lang].relative_to(site).as_posix()) for lang in LANGUAGES}
     sections = {}
     for lang in LANGUAGES:
-        article = docs[lang].xpath('//article[contains(@class, "md-content__inner")]')[0]
-        for aside in article.xpath('.//aside[contains(@class, "reader-kit")]'):
-            aside.getparent().remove(aside)
-        sections[lang] = split_sections(article)
+        article = articles.article_of(docs[lang])
+        articles.remove(article, articles.READER_KIT)
+        sections[lang] = articles.split_at(article, section_ids[lang])
     shell = docs[shell_lang]
-    article = shell.xpath('//article[contains(@class, "md-content__inner")]')[0]
+    article = articles.article_of(shell)
     t = TEXT[shell_lang]
-    title = docs[shell_lang].xpath("//article//h1")[0].text_content().replace("¶", "").strip()
+    title = articles.title_of(article)
     for child in list(article):
         article.remove(child)
-    other = "en" if shell_lang == "zh" else "zh"
     article.append(html.fragment_fromstring(
         f'<p class="parallel-back"><a href="{posixpath.basename(dest[shell_lang]) if not dest[shell_lang].endswith("index.html") else "./"}">'
         f'← {t["back"]}</a></p>', create_parent=False))
@@ -137,11 +113,11 @@ def on_post_build(config):
     if i18n_is_building_alternate(config):
         return
     site = Path(config["site_dir"])
-    for rel in short_keys():
-        if ("zh", rel) not in _dest or ("en", rel) not in _dest:
+    manual_ = manual(config)
+    for rel in manual_.shortlinks.keys:
+        if ("zh", rel) not in _dest or ("en", rel) not in _dest or not manual_.section_pairs(rel):
             continue
-        zh_page, en_page = (parse_page(f"docs/{lang}/{rel}", (DOCS / lang / rel).read_bytes(), lang, rel)
-                            for lang in LANGUAGES)
-        pairs = [(p.zh.id if p.zh else None, p.en.id if p.en else None) for p in align_pages(zh_page, en_page)]
+        pairs = [(p.zh.id if p.zh else None, p.en.id if p.en else None) for p in manual_.section_pairs(rel)]
+        section_ids = {lang: {s.id for s in manual_.page(lang, rel).sections if s.id} for lang in LANGUAGES}
         for shell_lang in LANGUAGES:
-            build_page(shell_lang, rel, site, pairs)
+            build_page(shell_lang, rel, site, pairs, section_ids)

@@ -11,21 +11,21 @@ from __future__ import annotations
 import subprocess
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 import segno
 
-from _site import ROOT, current_language, language_prefix, page_language, page_rel
-from shortlinks import load_map
+from scripts.mkdocs_hooks.shared import current_language, language_prefix, manual, page_lang_rel, root_of
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December")
 
 
 @lru_cache(maxsize=1)
-def git_dates() -> dict[str, date]:
+def git_dates(root: Path, docs_dir: str) -> dict[str, date]:
     """Newest commit date of every file under docs/, from one `git log` (empty outside a git checkout)."""
     try:
-        out = subprocess.run(["git", "log", "--format=%x01%cs", "--name-only", "--", "docs"], cwd=ROOT,
+        out = subprocess.run(["git", "log", "--format=%x01%cs", "--name-only", "--", docs_dir], cwd=root,
                              capture_output=True, text=True, check=True, timeout=60).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -45,11 +45,6 @@ def localised_date(day: date, lang: str) -> str:
     return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
-@lru_cache(maxsize=1)
-def short_keys() -> dict[str, str]:
-    return {rel: key for key, rel in load_map().items()}
-
-
 def qr_svg(url: str, title: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=3, border=2, title=title, svgclass="qr-code",
                                                   lineclass="qr-line", omitsize=True)
@@ -57,8 +52,9 @@ def qr_svg(url: str, title: str) -> str:
 
 def on_page_context(context, page, config, nav):
     lang = current_language(config)
-    rel = page_rel(page)
-    key = short_keys().get(rel)
+    site = manual(config)
+    page_lang, rel = page_lang_rel(page)
+    key = site.shortlinks.keys.get(rel)
     site_url = config["site_url"] or ""
     absolute = site_url + page.url
     kit = {"lang": lang, "absolute_url": absolute, "short_key": key}
@@ -68,7 +64,7 @@ def on_page_context(context, page, config, nav):
         kit["qr_svg"] = qr_svg(absolute, title)
         kit["parallel"] = "parallel.html" if config["use_directory_urls"] else \
             page.file.dest_uri.rsplit("/", 1)[-1].replace(".html", ".parallel.html")
-    changed = git_dates().get(f"docs/{page_language(page)}/{rel}")
+    changed = git_dates(root_of(config), site.docs_dir).get(f"{site.lang_root(page_lang)}/{rel}")
     kit["updated"] = localised_date(changed, lang) if changed else None
     context["kit"] = kit
     return context

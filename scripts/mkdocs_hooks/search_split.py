@@ -18,8 +18,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from _site import LANGUAGES, ROOT, DEFAULT_LANGUAGE, i18n_is_building_alternate, language_prefix
-from scripts.glossary import load_glossary
+from scripts.mkdocs_hooks.shared import (DEFAULT_LANGUAGE, LANGUAGES, i18n_is_building_alternate,
+                                         language_prefix, manual)
 
 log = logging.getLogger("mkdocs.hooks.search_split")
 
@@ -33,10 +33,10 @@ LANGUAGE_SEARCH_CONFIG = {
 }
 
 
-def jieba_user_dictionary() -> list[str]:
+def jieba_user_dictionary(glossary) -> list[str]:
     """One jieba dictionary line per Chinese glossary term: 'word frequency'. High frequency keeps it whole.
     A broken glossary gives fewer words here; `make check` reports it with its line."""
-    words = list(EXTRA_WORDS) + [term.zh.strip() for term in load_glossary(ROOT / "glossary.yml").terms]
+    words = list(EXTRA_WORDS) + [term.zh.strip() for term in glossary.terms]
     return [f"{word} 100000" for word in dict.fromkeys(w for w in words if w)]
 
 
@@ -46,7 +46,7 @@ def on_config(config):
     except ImportError:  # Material then indexes Chinese without segmentation
         return config
     jieba.setLogLevel(logging.WARNING)
-    for line in jieba_user_dictionary():
+    for line in jieba_user_dictionary(manual(config).glossary):
         word, freq = line.rsplit(" ", 1)
         jieba.add_word(word, int(freq))
     return config

@@ -11,33 +11,28 @@ import html
 import os
 from pathlib import Path, PurePosixPath
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from _site import LANGUAGES, ROOT, current_language, i18n_is_building_alternate, language_prefix
+from scripts.mkdocs_hooks.shared import (LANGUAGES, current_language, i18n_is_building_alternate, lang_rel,
+                                         language_prefix, manual)
 
-MAP_FILE = ROOT / "shortlinks.yml"
 _urls: dict[tuple[str, str], str] = {}  # (lang, path inside docs/<lang>/) -> built URL
 
 
-def load_map(path: Path = MAP_FILE) -> dict[str, str]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as err:
-        raise PluginError(f"{path.name}: cannot be read: {err}") from None
-    if not isinstance(data, dict):
-        raise PluginError(f"{path.name}:1: expected a mapping of short key to page path")
-    return {str(key): str(value) for key, value in data.items()}
+def short_map(config) -> dict[str, str]:
+    """shortlinks.yml of the build's Site, key -> page path; a broken file fails the build at its line."""
+    links = manual(config).shortlinks
+    if links.problems:
+        raise PluginError("; ".join(links.problems))
+    return links.targets
 
 
 @event_priority(-110)  # after static-i18n (-100) has mapped docs/<lang>/ files to their URLs
 def on_files(files, config):
     lang = current_language(config)
     for file in files.documentation_pages():
-        rel = file.src_uri.split("/", 1)[1] if file.src_uri.startswith(tuple(f"{l}/" for l in LANGUAGES)) \
-            else file.src_uri
-        _urls[(lang, rel)] = file.url
+        _urls[(lang, lang_rel(file.src_uri)[1])] = file.url
     return files
 
 
@@ -57,7 +52,7 @@ def on_post_build(config):
     if i18n_is_building_alternate(config):
         return
     site = Path(config["site_dir"])
-    for key, rel in load_map().items():
+    for key, rel in short_map(config).items():
         for lang in LANGUAGES:
             url = _urls.get((lang, rel))
             if url is None:

@@ -12,52 +12,31 @@ Register it in mkdocs.yml::
     replaced by a table of every page and its state (current / N sections may be out of date, listed and
     linked / missing), in the page's language.
 
-The state comes from ``scripts.lock.translation_status(root)``, the same code ``make check`` uses, with
-the site root taken from the mkdocs.yml being built.
+The state comes from ``Site.translation_status`` (``scripts.lock.status_of``) on the build's one Site (``shared.manual``), the same
+code ``make check`` uses; where each banner goes comes from that Site's page model (the line after each
+section's heading, indented like it, so a heading inside an admonition keeps its banner inside).
 """
 from __future__ import annotations
 
 import html
 import posixpath
-import re
-from pathlib import Path
 
-from _site import DEFAULT_LANGUAGE, LANGUAGES, ROOT as _ROOT  # noqa: E402  (also makes `scripts` importable)
+from mkdocs.exceptions import PluginError
 
-from scripts.lock import PageStatus, translation_status  # noqa: E402
+from scripts.lock import PageStatus
+from scripts.mkdocs_hooks.shared import manual, page_lang_rel
+from scripts.model import INTRO, Page
 
 MARKER = "<!-- translation-status -->"
 STATUS_PAGE = "appendix/translation-status.md"
 _OUTDATED = ("stale", "deferred")
-_FENCE_RE = re.compile(r"^\s*(```|~~~)")
-_HEADING_ID_RE = re.compile(r"^(#{2,3})\s.*\{[^}]*#([^\s}]+)[^}]*\}\s*$")
-_H1_RE = re.compile(r"^#\s")
-
-_cache: dict = {"root": None, "status": None}
 
 
 # --- state ----------------------------------------------------------------------------------------------
 
-def status(root: Path) -> dict[str, PageStatus]:
-    """translation_status(root), computed once per build (on_config clears it: mkdocs serve rebuilds)."""
-    if _cache["status"] is None or _cache["root"] != root:
-        _cache["status"] = translation_status(root)
-        _cache["root"] = root
-    return _cache["status"]
-
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent if config.config_file_path else _ROOT
-
-
-def _language_and_rel(page) -> tuple[str, str]:
-    src = page.file.src_uri
-    lang, _, rel = src.partition("/")
-    if lang in LANGUAGES and rel:
-        return lang, rel
-    return DEFAULT_LANGUAGE, src
-
-
+def status(config) -> dict[str, PageStatus]:
+    """The state of every page, computed once per build (a property of the build's Site)."""
+    return manual(config).translation_status
 # --- URLs -----------------------------------------------------------------------------------------------
 
 def page_url(rel: str, use_directory_urls: bool) -> str:
@@ -97,30 +76,54 @@ def banner(href: str, deferred: bool) -> str:
             f"this section</a>.</p>\n</div>\n")
 
 
-def add_banners(markdown: str, outdated: dict[str, str], href_for) -> str:
+def add_banners(markdown: str, page: Page, outdated: dict[str, str], href_for) -> str:
     """Insert a banner below the heading of each section id in ``outdated`` (id -> state); ``_intro``
-    goes below the H1 title (or at the top)."""
+    goes below the H1 title (or at the top). ``page`` is the model of the file ``markdown`` comes from:
+    MkDocs hands hooks the file without its front matter (and without the empty lines after it)."""
     lines = markdown.split("\n")
+    offset = body_offset(page)
+    after: dict[int, tuple[str, str]] = {}          # index in lines -> (section id, indentation)
+    top = False
+    for section in page.sections:
+        state = outdated.get(section.id or "")
+        if state is None:
+            continue
+        heading = section.heading
+        if section.id == INTRO:
+            h1 = next((h for h in page.headings if h.level == 1 and h.line == page.title_line), None)
+            if h1 is None:
+                top = True
+                continue
+            heading = h1
+        index = heading.line - 1 - offset
+        source = page.lines[heading.line - 1]
+        if not 0 <= index < len(lines) or lines[index] != source:
+            raise PluginError(f"translation banners: {page.path}:{heading.line}: heading not found where the "
+                              "page model has it (did another hook change the Markdown's lines above it?)")
+        indent = source[:len(source) - len(source.lstrip())]
+        after[heading.last - 1 - offset] = (section.id, indent)
     out: list[str] = []
-    fenced = False
-    intro_done = "_intro" not in outdated
-    for line in lines:
+    if top:
+        out += [banner(href_for(INTRO), outdated[INTRO] == "deferred"), ""]
+    for index, line in enumerate(lines):
         out.append(line)
-        if _FENCE_RE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
-        if not intro_done and _H1_RE.match(line):
-            out += ["", banner(href_for("_intro"), outdated["_intro"] == "deferred")]
-            intro_done = True
-            continue
-        match = _HEADING_ID_RE.match(line)
-        if match and match.group(2) in outdated:
-            out += ["", banner(href_for(match.group(2)), outdated[match.group(2)] == "deferred")]
-    if not intro_done:
-        out = [banner(href_for("_intro"), outdated["_intro"] == "deferred"), ""] + out
+        if index in after:
+            section_id, indent = after[index]
+            text = banner(href_for(section_id), outdated[section_id] == "deferred")
+            out += ["", "\n".join(indent + piece if piece else piece for piece in text.split("\n"))]
     return "\n".join(out)
+
+
+def body_offset(page: Page) -> int:
+    """How many lines of the file MkDocs strips before handing hooks its Markdown: the YAML front
+    matter and the empty lines right after it."""
+    offset = 0
+    while offset < len(page.lines) and page.kind(offset + 1) == "front":
+        offset += 1
+    if offset:
+        while offset < len(page.lines) and page.lines[offset] == "":
+            offset += 1
+    return offset
 
 
 # --- (b) the status table -------------------------------------------------------------------------------
@@ -177,31 +180,22 @@ def status_table(statuses: dict[str, PageStatus], lang: str, from_rel: str = STA
 
 # --- MkDocs events --------------------------------------------------------------------------------------
 
-def on_config(config):
-    _cache["status"] = None
-    return config
-
-
 def on_page_markdown(markdown, page, config, files):
-    root = _root(config)
-    lang, rel = _language_and_rel(page)
+    lang, rel = page_lang_rel(page)
     statuses = None
     if rel == STATUS_PAGE and MARKER in markdown:
-        statuses = status(root)
+        statuses = status(config)
+    if lang == "en":
+        page_status = (statuses or status(config)).get(rel)
+        outdated = {s.id: s.state for s in page_status.sections if s.state in _OUTDATED} if page_status else {}
+        if outdated:
+            use_directory_urls = bool(config.get("use_directory_urls", True))
+            base = chinese_url(rel, page.url, use_directory_urls)
+
+            def href_for(section_id: str) -> str:
+                return base if section_id == INTRO else f"{base}#{section_id}"
+
+            markdown = add_banners(markdown, manual(config).page("en", rel), outdated, href_for)
+    if statuses is not None:
         markdown = markdown.replace(MARKER, status_table(statuses, lang, rel))
-    if lang != "en":
-        return markdown
-    statuses = statuses if statuses is not None else status(root)
-    page_status = statuses.get(rel)
-    if page_status is None:
-        return markdown
-    outdated = {s.id: s.state for s in page_status.sections if s.state in _OUTDATED}
-    if not outdated:
-        return markdown
-    use_directory_urls = bool(config.get("use_directory_urls", True))
-    base = chinese_url(rel, page.url, use_directory_urls)
-
-    def href_for(section_id: str) -> str:
-        return base if section_id == "_intro" else f"{base}#{section_id}"
-
-    return add_banners(markdown, outdated, href_for)
+    return markdown

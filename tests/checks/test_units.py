@@ -6,7 +6,7 @@ import pytest
 from scripts.checks.links import resolve
 from scripts.checks.typography import excluded_spans
 from scripts.diagnostics import Diagnostic, Location, format_github, format_text, render
-from scripts.lock import dump_lock, load_lock, status_of, translation_status
+from scripts.lock import dump_lock, load_lock, status_of
 from scripts.site import load_site
 
 
@@ -45,7 +45,7 @@ def test_typography_exclusions():
 def test_translation_status_api(control_root):
     zh = control_root / "docs/zh/part1/model.md"
     zh.write_text(zh.read_text(encoding="utf-8").replace("志愿者须年满", "志愿者应年满"), encoding="utf-8")
-    status = translation_status(control_root)
+    status = load_site(control_root).translation_status
     assert list(status) == ["index.md", "part1/model.md", "appendix/translation-status.md"]   # nav order
     model = status["part1/model.md"]
     assert model.state == "stale" and model.en_title == "1.1 The service model"
@@ -73,7 +73,7 @@ def test_fingerprint_ignores_typography_and_comments(control_root):
     text = text.replace("共录用 12 名", "共录用12名").replace("志愿者须年满 18 岁。", "志愿者须年满 18 岁.")
     text = text.replace("## 招募 {#recruitment}\n", "## 招募 {#recruitment}\n\n<!-- a note for editors -->\n")
     zh.write_text(text, encoding="utf-8")
-    assert {s.state for s in translation_status(control_root)["part1/model.md"].sections} == {"current"}
+    assert {s.state for s in load_site(control_root).translation_status["part1/model.md"].sections} == {"current"}
 
 
 def test_formats():

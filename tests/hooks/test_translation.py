@@ -11,9 +11,9 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from scripts import cli
 
-HOOK = Path(__file__).resolve().parents[2] / "scripts" / "mkdocs_hooks" / "translation.py"
-sys.path.insert(0, str(HOOK.parent))
-import translation  # noqa: E402
+from scripts.mkdocs_hooks import translation
+
+HOOK = Path(translation.__file__)
 
 
 def edit(path: Path, old: str, new: str) -> None:
