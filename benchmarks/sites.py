@@ -22,7 +22,8 @@ import shutil
 from pathlib import Path
 
 from benchmarks import yamltags
-from benchmarks.common import Context, free_port, log, mkdocs_cmd, run
+from benchmarks.common import Context, log, mkdocs_cmd, run
+from harness.server import free_port
 
 STOCK_CHANGES = [
     "theme.font: default (Roboto from Google Fonts)",
