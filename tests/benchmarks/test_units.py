@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks import __main__ as cli
-from benchmarks import report, yamltags
+from benchmarks import mkdocs_yml, report
 from benchmarks.common import ROOT, Run, show_command
 from benchmarks.scale import growth
 from benchmarks.sites import stock_config
@@ -75,8 +75,8 @@ def test_synthetic_manual_multiplies_pages_and_keeps_links_valid(tmp_path):
     for page in (dest / "docs").rglob("*.md"):
         for target in LINK_RE.findall(page.read_text(encoding="utf-8")):
             assert (page.parent / target).resolve().is_file(), f"{page}: {target}"
-    config = yamltags.load(dest / "mkdocs.yml")
-    assert isinstance(config["site_url"], yamltags.Tagged) and config["site_url"].tag == "!ENV"
+    config = mkdocs_yml.load(dest / "mkdocs.yml")
+    assert isinstance(config["site_url"], mkdocs_yml.Tagged) and config["site_url"].tag == "!ENV"
     titles = [next(iter(item)) for item in config["nav"] if isinstance(item, dict)]
     assert titles == ["首页", "关于", "副本 02", "副本 03"]
     copy3 = config["nav"][-1]["副本 03"]
@@ -97,14 +97,14 @@ def test_factor_one_is_an_unchanged_copy(tmp_path):
 
 def test_stock_config_is_stock(tmp_path):
     src = tiny_repo(tmp_path / "src")
-    config = yamltags.load(stock_config(src, tmp_path / "stock"))
+    config = mkdocs_yml.load(stock_config(src, tmp_path / "stock"))
     theme = config["theme"]
     assert "font" not in theme and "custom_dir" not in theme and "favicon" not in theme
     assert "primary" not in theme["palette"][0]
     assert "hooks" not in config and "extra_css" not in config and "extra_javascript" not in config
     assert "reconfigure_search" not in config["plugins"][1]["i18n"]
     assert Path(config["docs_dir"]).is_absolute()
-    assert config["nav"] == yamltags.load(src / "mkdocs.yml")["nav"]
+    assert config["nav"] == mkdocs_yml.load(src / "mkdocs.yml")["nav"]
 
 
 def test_request_types():

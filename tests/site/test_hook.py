@@ -1,4 +1,5 @@
-"""The build hook scripts/mkdocs_hooks/translation.py, tested by building a fixture site with MkDocs."""
+"""The build hook scripts/mkdocs_hooks/translation.py, tested by building the checks' control fixture
+(:mod:`harness.fixtures`), with some sections made stale, with MkDocs."""
 from __future__ import annotations
 
 import posixpath
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from harness import fixtures
 from scripts import cli
 
 HOOK = Path(__file__).resolve().parents[2] / "scripts" / "mkdocs_hooks" / "translation.py"
@@ -25,12 +27,12 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The control site with: #training deferred, #recruitment stale, the home page's intro stale."""
-    from tests.checks.conftest import build_root
-
-    root = build_root(tmp_path_factory.mktemp("hook"))
+    root = fixtures.assemble(tmp_path_factory.mktemp("hook") / "site-root")
     zh_model = root / "docs/zh/part1/model.md"
     edit(zh_model, "并参考", "同时参考")
-    assert cli.main(["stamp", "--root", str(root), "--defer"]) == 0
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("CHECKS_CACHE", "0")
+        assert cli.main(["stamp", "--root", str(root), "--defer"]) == 0
     edit(zh_model, "也有心理咨询志愿者", "还有心理咨询志愿者")
     edit(root / "docs/zh/index.md", "本手册介绍", "这本手册介绍")
     with open(root / "mkdocs.yml", "a", encoding="utf-8") as handle:
