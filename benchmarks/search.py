@@ -27,7 +27,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
-
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.common import Context, failed, log, median, ratio
