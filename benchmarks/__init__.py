@@ -14,6 +14,7 @@ One module per benchmark, each with a ``run(ctx) -> dict`` and a docstring that 
 
 The machine is shared and noisy: every timing is a median of repeated runs and is reported next to a
 ratio or a per-unit figure; BENCHMARKS.md shows the exact command behind each figure, and
-benchmarks/results.json holds the raw numbers. A measurement that fails is recorded as failed, with the
-reason; it never stops the other benchmarks.
+benchmarks/results.json holds what it shows (medians, ratios, misses; not every sample). A measurement
+that fails is recorded as failed, with the reason; it never stops the other benchmarks. The static
+server, Chromium, the search a reader types and the fixture sites are the tests' own (:mod:`harness`).
 """

@@ -24,7 +24,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks import checks_vs_build, lighthouse, preview, report, scale, search, weight
-from benchmarks.common import BENCH, CHROMIUM, ROOT, Context, log
+from benchmarks.common import BENCH, ROOT, Context, log
+from harness.chromium import CHROMIUM
 
 # Order: cheap and load-sensitive first; scale (the longest) last, with what is left of the time budget.
 BENCHMARKS = {
@@ -162,11 +163,32 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _flat(value) -> bool:
+    """A scalar, or a list or mapping of scalars and lists of scalars: one line (a table row)."""
+    if isinstance(value, dict):
+        return all(_flat(v) and not isinstance(v, dict) for v in value.values())
+    if isinstance(value, list):
+        return all(not isinstance(v, (dict, list)) for v in value)
+    return True
+
+
+def to_json(value, depth: int = 0) -> str:
+    """results.json as a reader scans it: one line per row (a query's miss, a fixture, a run), the
+    structure around the rows indented."""
+    if _flat(value) or not value:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    pad = " " * (depth + 1)
+    if isinstance(value, dict):
+        items = [f"{pad}{json.dumps(k, ensure_ascii=False)}: {to_json(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + " " * depth + "}"
+    return "[\n" + ",\n".join(pad + to_json(v, depth + 1) for v in value) + "\n" + " " * depth + "]"
+
+
 def write(results: dict, results_path: Path, markdown_path: Path, started: float) -> None:
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     results.setdefault("total_seconds", None)
     results_path.parent.mkdir(parents=True, exist_ok=True)
-    results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    results_path.write_text(to_json(results) + "\n", encoding="utf-8")
     markdown_path.parent.mkdir(parents=True, exist_ok=True)
     markdown_path.write_text(report.render(results, results_path), encoding="utf-8")
 

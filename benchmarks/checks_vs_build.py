@@ -8,26 +8,26 @@ the figure is the median of the per-pair ratios, with the check's page cache off
 ratio with a warm cache is reported next to it.
 
 The detection matrix runs both tools on every defect fixture of the checks' own tests
-(tests/checks/fixtures/<class>/: the clean control plus one mutation, assembled in a scratch folder as
-tests/checks/conftest.py does): which classes of defect does the strict build already fail on, and which
+(tests/checks/fixtures/<class>/: the clean control plus one mutation, assembled in a scratch folder by
+:mod:`harness.fixtures`, as for the tests): which classes of defect does the strict build already fail on, and which
 does only the editorial check report (and is it the code the fixture's expected.txt names)?
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from benchmarks.common import Context, checks_cmd, failed, free_port, log, median, mkdocs_cmd, ratio, run
+from benchmarks.common import Context, checks_cmd, failed, log, median, mkdocs_cmd, ratio, run
 from benchmarks.sites import register
+from harness import fixtures
+from harness.server import free_port
 
 TITLE = "Editorial checks vs MkDocs strict build"
 GOAL = 0.2
 _CODE_RE = re.compile(r"^\S.*?:\d+: ([A-Z]\d{3}) ", re.M)
 FIXTURES = "tests/checks/fixtures"
-CONTROL = "control"
 NO_CACHE = {"CHECKS_CACHE": "0"}     # scripts/cache.py: parse every page (cold), write no .cache/
 
 
@@ -48,32 +48,32 @@ def time_pairs(ctx: Context, pairs: int, warmup: bool) -> dict:
     run(checks_cmd(), cwd=root)
     if warmup:
         run(build, cwd=root, env=env)
-    rows = []
+    runs: list[dict] = []
     for i in range(pairs):
         order = ("check", "check_warm", "build") if i % 2 == 0 else ("build", "check", "check_warm")
-        runs = {}
+        pair = {}
         for name in order:
-            runs[name] = commands[name]()
-            log(f"  pair {i + 1}/{pairs}: {name} {runs[name].seconds:.2f} s (exit {runs[name].returncode})")
-        rows.append({"order": list(order), **{k: v.as_dict() for k, v in runs.items()},
-                     "ratio": ratio(runs["check"].seconds, runs["build"].seconds),
-                     "cpu_ratio": ratio(runs["check"].cpu_seconds, runs["build"].cpu_seconds),
-                     "warm_ratio": ratio(runs["check_warm"].seconds, runs["build"].seconds)})
-        last_build = runs["build"]
+            pair[name] = commands[name]()
+            log(f"  pair {i + 1}/{pairs}: {name} {pair[name].seconds:.2f} s (exit {pair[name].returncode})")
+        runs.append(pair)
     if pairs:
-        register(ctx, "ours", last_build, site_dir, port)
+        register(ctx, "ours", runs[-1]["build"], site_dir, port)
+    rows = [{"order": [name for name in pair], **{f"{k}_s": v.seconds for k, v in pair.items()},
+             "ratio": ratio(pair["check"].seconds, pair["build"].seconds),
+             "cpu_ratio": ratio(pair["check"].cpu_seconds, pair["build"].cpu_seconds),
+             "warm_ratio": ratio(pair["check_warm"].seconds, pair["build"].seconds)} for pair in runs]
     return {"pairs": rows,
-            "check_median_s": median(r["check"]["seconds"] for r in rows),
-            "check_warm_median_s": median(r["check_warm"]["seconds"] for r in rows),
-            "build_median_s": median(r["build"]["seconds"] for r in rows),
+            "check_median_s": median(r["check_s"] for r in rows),
+            "check_warm_median_s": median(r["check_warm_s"] for r in rows),
+            "build_median_s": median(r["build_s"] for r in rows),
             "ratio_median": median(r["ratio"] for r in rows),
             "cpu_ratio_median": median(r["cpu_ratio"] for r in rows),
             "warm_ratio_median": median(r["warm_ratio"] for r in rows),
-            "check_exit_codes": sorted({r["check"]["returncode"] for r in rows}, key=str),
-            "build_exit_codes": sorted({r["build"]["returncode"] for r in rows}, key=str),
-            "check_command": rows[0]["check"]["command"] if rows else None,
-            "check_warm_command": rows[0]["check_warm"]["command"] if rows else None,
-            "build_command": rows[0]["build"]["command"] if rows else None}
+            "check_exit_codes": sorted({p["check"].returncode for p in runs}, key=str),
+            "build_exit_codes": sorted({p["build"].returncode for p in runs}, key=str),
+            "check_command": runs[0]["check"].command if runs else None,
+            "check_warm_command": runs[0]["check_warm"].command if runs else None,
+            "build_command": runs[0]["build"].command if runs else None}
 
 
 def build_verdict(r) -> str:
@@ -96,52 +96,25 @@ def _last_line(r) -> str:
 def fixture_names(root: Path) -> list[str]:
     """The control first, then every defect class (tests/checks/fixtures/<class>/)."""
     base = root / FIXTURES
-    if not (base / CONTROL).is_dir():
+    if not (base / fixtures.CONTROL).is_dir():
         return []
-    return [CONTROL] + sorted(p.name for p in base.iterdir() if p.is_dir() and p.name != CONTROL)
-
-
-def assemble(root: Path, name: str, dest: Path) -> Path:
-    """The fixture as the checks' tests see it (tests/checks/conftest.py): a copy of the control with the
-    class's files laid over it, the files listed in delete.txt removed, and expected.txt taken out."""
-    base = root / FIXTURES
-    if dest.exists():
-        shutil.rmtree(dest)
-    shutil.copytree(base / CONTROL, dest, ignore=shutil.ignore_patterns(".cache", "__pycache__"))
-    if name != CONTROL:
-        shutil.copytree(base / name, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".cache"))
-        deletions = dest / "delete.txt"
-        if deletions.exists():
-            for rel in deletions.read_text(encoding="utf-8").split():
-                (dest / rel).unlink(missing_ok=True)
-            deletions.unlink()
-    (dest / "expected.txt").unlink(missing_ok=True)
-    return dest
-
-
-def expected_codes(root: Path, name: str) -> list[str]:
-    path = root / FIXTURES / name / "expected.txt"
-    if not path.is_file():
-        return []
-    return sorted({line.rsplit(" ", 1)[-1] for line in path.read_text(encoding="utf-8").splitlines()
-                   if line.strip() and not line.startswith("#")})
+    return [fixtures.CONTROL] + fixtures.mutations(base)
 
 
 def one_fixture(ctx: Context, name: str) -> dict:
-    fixture = assemble(ctx.root, name, ctx.work / "fixtures" / name)
+    fixture = fixtures.assemble(ctx.work / "fixtures" / name, name, ctx.root / FIXTURES)
     build = run(mkdocs_cmd("build", "--strict", "-d", str(ctx.work / "fixture-sites" / name)), cwd=fixture,
                 timeout=300, keep_output=True)
     check = run(checks_cmd("--root", str(fixture)), timeout=300, keep_output=True, env=NO_CACHE)
     codes = sorted(set(_CODE_RE.findall(check.output)))
-    want = expected_codes(ctx.root, name)
-    row = {"class": name, "control": name == CONTROL,
-           "build": build_verdict(build), "build_exit": build.returncode,
+    want = fixtures.expected_codes(name, ctx.root / FIXTURES)
+    row = {"class": name, "control": name == fixtures.CONTROL,
+           "build": build_verdict(build),
            "build_error": _last_line(build) if build_verdict(build) == "crashes" else "",
-           "check": check_verdict(check), "check_exit": check.returncode, "codes": codes,
+           "check": check_verdict(check), "codes": codes,
            "expected_codes": want,
            "expected_codes_reported": all(c in codes for c in want) if want else None,
            "check_error": _last_line(check) if check_verdict(check) == "error" else "",
-           "build_seconds": build.seconds, "check_seconds": check.seconds,
            "build_command": build.command, "check_command": check.command}
     log(f"  fixture {name}: build {row['build']}, check {row['check']} {' '.join(codes)}")
     return row
@@ -156,7 +129,11 @@ def detection_matrix(ctx: Context, quick: bool) -> dict:
         rows = list(pool.map(lambda name: one_fixture(ctx, name), names))
     defects = [r for r in rows if not r["control"]]
     controls = [r for r in rows if r["control"]]
+    example = {k: rows[0][k] for k in ("class", "build_command", "check_command")} if rows else None
+    for r in rows:          # the commands differ only in the fixture's name: shown once, for the first
+        del r["build_command"], r["check_command"]
     return {"fixtures_dir": FIXTURES,
+            "example": example,
             "rows": rows,
             "defect_classes": len(defects),
             "caught_by_build": sum(r["build"] != "passes" for r in defects),

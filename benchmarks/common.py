@@ -1,5 +1,5 @@
-"""What every benchmark shares: where things are, how a command is timed and shown, copies of the
-repository in a scratch folder, a local static server, and Debian's Chromium.
+"""What every benchmark shares: where things are, how a command is timed and shown, and copies of the
+repository in a scratch folder. The static server and Debian's Chromium are the tests' own (:mod:`harness`).
 
 Timing: wall time (``time.perf_counter``) around a child process, plus the child's user+system CPU time
 from ``os.wait4`` (steadier than wall time on a shared machine). A command never raises: a non-zero exit
@@ -8,34 +8,27 @@ or a timeout is recorded in the :class:`Run` and the benchmark reports the measu
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shlex
 import shutil
-import socket
+import signal
 import statistics
 import subprocess
 import sys
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from harness import ROOT
 BENCH = ROOT / "benchmarks"
 PY = Path(sys.executable)                       # .venv/bin/python under `make bench`
 BIN = PY.parent
 MKDOCS = BIN / "mkdocs" if (BIN / "mkdocs").exists() else None
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
 # Not copied into scratch copies of the repository: history, environments and outputs.
 COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "build", ".cache",
-                                     ".pytest_cache", "__pycache__", "benchmarks", "tests", "screenshots")
+                                     ".pytest_cache", "__pycache__", "benchmarks", "tests", "harness", "screenshots")
 
 
 def log(message: str) -> None:
@@ -107,30 +100,30 @@ def run(cmd: list[str], cwd: Path = ROOT, timeout: float = 1800, env: dict | Non
     chunks: list[str] = []
     reader = threading.Thread(target=lambda: chunks.append(proc.stdout.read()), daemon=True)
     reader.start()
-    rc: int | None
-    cpu = 0.0
+    exited = threading.Event()
+    status: dict = {}
+
+    def reap():             # wait4, not Popen.wait: it also gives the child's CPU time
+        _, code, usage = os.wait4(proc.pid, 0)
+        status.update(code=code, cpu=usage.ru_utime + usage.ru_stime)
+        exited.set()
+
+    threading.Thread(target=reap, daemon=True).start()
     deadline = start + timeout
-    next_tick = start + tick
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            rc = os.waitstatus_to_exitcode(status)
-            cpu = usage.ru_utime + usage.ru_stime
-            proc.returncode = rc
-            break
+    timed_out = False
+    while not exited.wait(min(tick if on_tick else timeout, max(0.0, deadline - time.perf_counter()))):
         now = time.perf_counter()
-        if on_tick and now >= next_tick:
-            on_tick(now - start)
-            next_tick = time.perf_counter() + tick
-        if now > deadline:
-            proc.kill()
-            _, status, usage = os.wait4(proc.pid, 0)
-            cpu = usage.ru_utime + usage.ru_stime
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            rc = None
+        if now >= deadline:
+            os.kill(proc.pid, signal.SIGKILL)   # not proc.kill(): its poll() would reap the child first
+            exited.wait()
+            timed_out = True
             break
-        time.sleep(0.01)
+        if on_tick:
+            on_tick(now - start)
     seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status["code"])
+    rc: int | None = None if timed_out else proc.returncode
+    cpu = status["cpu"]
     reader.join(5)
     output = "".join(chunks)
     lines = [ln for ln in output.splitlines() if ln.strip()]
@@ -162,87 +155,6 @@ def count_pages(docs: Path) -> int:
     return sum(1 for lang in ("zh", "en") for _ in (docs / lang).rglob("*.md")) if docs.is_dir() else 0
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _GzipHandler(_QuietHandler):
-    """Like a typical static host (nginx `gzip on`): text types gzipped when the browser accepts it."""
-    TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-    _cache: dict = {}
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
-            path = path / "index.html"
-        if (not path.is_file() or path.suffix not in self.TEXT
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
-            return super().do_GET()
-        key = (str(path), path.stat().st_mtime_ns)
-        body = self._cache.get(key)
-        if body is None:
-            import gzip
-            body = self._cache[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class StaticServer:
-    """A threaded static server on 127.0.0.1 (free port). Uncompressed by default (the weight benchmark
-    computes gzip sizes itself); ``gzip=True`` compresses text like a typical static host."""
-
-    def __init__(self, directory: Path, port: int = 0, gzip: bool = False):
-        handler = functools.partial(_GzipHandler if gzip else _QuietHandler, directory=str(directory))
-        try:
-            self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        except OSError:   # the port the site was built for is taken: any port (canonical URLs then differ)
-            self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-        self.host = "127.0.0.1"
-        self.port = self.httpd.server_address[1]
-        self.origin = f"http://127.0.0.1:{self.port}"
-
-    def url(self, path: str = "/") -> str:
-        return self.origin + path
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-
-@contextmanager
-def chromium():
-    """Debian's Chromium through Playwright (no `playwright install`)."""
-    from playwright.sync_api import sync_playwright
-    if not os.path.exists(CHROMIUM):
-        raise RuntimeError(f"{CHROMIUM} is missing (make bench installs Debian's chromium)")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 @dataclass
 class Context:
     """One benchmark run: the repository measured, a scratch folder, quick or full, shared builds."""
@@ -254,8 +166,7 @@ class Context:
     scale_cap: float | None = None          # --scale-cap: fixed cap for each scale build (no budget)
 
     def time_left(self) -> float | None:
-        import time as _time
-        return None if self.deadline is None else self.deadline - _time.time()
+        return None if self.deadline is None else self.deadline - time.time()
 
     def scratch(self, name: str) -> Path:
         path = self.work / name

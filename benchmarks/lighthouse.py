@@ -22,8 +22,10 @@ import json
 import shutil
 from pathlib import Path
 
-from benchmarks.common import BENCH, CHROMIUM, Context, StaticServer, failed, log, run, show_path
+from benchmarks.common import BENCH, Context, failed, log, run, show_path
 from benchmarks.sites import built_site
+from harness.chromium import CHROMIUM
+from harness.server import StaticServer
 
 TITLE = "Lighthouse (mobile and desktop)"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
@@ -66,23 +68,22 @@ def parse_report(path: Path) -> dict:
     for cat in CATEGORIES:
         score = report.get("categories", {}).get(cat, {}).get("score")
         scores[cat] = None if score is None else round(score * 100)
-        failing[cat] = failing_audits(report, cat)
+        failing[cat] = [a["id"] for a in failing_audits(report, cat)]
     metrics = {m: report.get("audits", {}).get(m, {}).get("numericValue") for m in METRICS}
     hints = []      # unscored performance diagnostics below 0.9: where the time goes
     for ref in report.get("categories", {}).get("performance", {}).get("auditRefs", []):
         audit = report.get("audits", {}).get(ref.get("id"), {})
         if ref.get("weight", 0) == 0 and audit.get("score") is not None and audit["score"] < 0.9:
-            hints.append({"id": ref["id"], "score": audit["score"], "display": audit.get("displayValue")})
+            hints.append({"id": ref["id"], "display": audit.get("displayValue")})
     return {"scores": scores, "failing": failing, "hints": hints,
             "metrics": {k: (round(v, 1) if isinstance(v, (int, float)) else None) for k, v in metrics.items()},
-            "runtime_error": (report.get("runtimeError") or {}).get("message"),
-            "lighthouse_version": report.get("lighthouseVersion")}
+            "runtime_error": (report.get("runtimeError") or {}).get("message")}
 
 
 def lighthouse_run(cmd: list[str], report: Path, path: str, factor: str) -> dict:
     report.unlink(missing_ok=True)
     r = run(cmd, timeout=240, env={"CHROME_PATH": CHROMIUM}, show_env={"CHROME_PATH": CHROMIUM})
-    row = {"page": path, "form_factor": factor, "command": r.command, "seconds": r.seconds, "exit": r.returncode}
+    row = {"page": path, "form_factor": factor, "command": r.command}
     if report.is_file():
         try:
             row.update(parse_report(report))
@@ -125,12 +126,12 @@ def measure(ctx: Context) -> dict:
                 elif row.get("runtime_error"):
                     section.setdefault("notes", []).append(
                         f"{factor} {path}: Lighthouse reported `{row['runtime_error']}`; its scores are kept")
-                log(f"lighthouse {factor} {path}: {row.get('scores')} ({row['seconds']:.0f} s)")
+                log(f"lighthouse {factor} {path}: {row.get('scores')}")
                 section["runs"].append(row)
     section["lighthouse"] = f"{show_path(LIGHTHOUSE)} {VERSION}"
     scored = [r for r in section["runs"] if r.get("scores")]
     section["met"] = bool(scored) and len(scored) == len(section["runs"]) and all(
         v == 100 for r in scored for v in r["scores"].values())
-    below = sorted({a["id"] for r in scored for cat, audits in r["failing"].items() for a in audits})
+    below = sorted({a for r in scored for audits in r["failing"].values() for a in audits})
     section["failing_audit_ids"] = below
     return section

@@ -3,76 +3,117 @@
 Writers and translators work in the live preview; the wait after each save is what they feel, and it
 is bounded below by a full rebuild (MkDocs 1.6 rebuilds the whole site on every change, and static-i18n
 builds both languages). We start ``mkdocs serve --livereload`` on a free port of 127.0.0.1 in a scratch
-copy of the repository, append a unique marker paragraph to docs/zh/part1/model.md, and poll
-/part1/model/ every 50 ms until the marker is served. Median of 5 edits (the server is left idle between
-edits), reported against the median ``mkdocs build --strict`` time of benchmark 1 (or of one build here
-when benchmark 1 did not run).
+copy of the repository and wait for its "Serving on" line (the first build is over). Then, 5 times, we
+append a unique marker paragraph to docs/zh/part1/model.md and ask the server's own live-reload endpoint
+(``/livereload/<epoch>/<id>``, the long poll a browser tab makes) to answer once a newer build is visible;
+the figure is the time from the save until /part1/model/ is served with the marker. Each edit starts
+once the previous rebuild is visible, so the server is idle. The median is reported against the median
+``mkdocs build --strict`` time of benchmark 1 (or of one build here when benchmark 1 did not run).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from benchmarks.common import (ENV, Context, copy_repo, failed, free_port, log, median, mkdocs_cmd, ratio, run,
-                               show_command)
+from benchmarks.common import ENV, Context, copy_repo, failed, log, median, mkdocs_cmd, ratio, run, show_command
+from harness.server import free_port
 
 TITLE = "Preview loop: save to served page (mkdocs serve)"
 PAGE_SRC = "docs/zh/part1/model.md"
 PAGE_URL = "/part1/model/"
 EDITS_FULL, EDITS_QUICK = 5, 1
+_EPOCH_RE = re.compile(r"livereload\((\d+), \d+\)")      # MkDocs injects it into every page it serves
 
 
-def fetch(url: str) -> str | None:
+def fetch(url: str, timeout: float = 5) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8", "replace")
     except (urllib.error.URLError, OSError, ValueError):
         return None
 
 
-def wait_quiet(log_path: Path, quiet: float = 1.5, limit: float = 180) -> None:
-    """Wait until the server's log has not grown for `quiet` seconds (its rebuild is over)."""
-    end = time.monotonic() + limit
-    last, since = -1, time.monotonic()
-    while time.monotonic() < end:
-        size = log_path.stat().st_size if log_path.exists() else 0
-        if size != last:
-            last, since = size, time.monotonic()
-        elif time.monotonic() - since >= quiet:
+class Serve:
+    """``mkdocs serve`` in its own process group, its output copied to `log_path`."""
+
+    def __init__(self, cmd: list[str], cwd: Path, log_path: Path, origin: str):
+        self.origin = origin
+        self.serving = threading.Event()
+        self.log_path = log_path
+        self.proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **ENV}, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True, errors="replace",
+                                     start_new_session=True)
+        threading.Thread(target=self._copy_log, daemon=True).start()
+
+    def _copy_log(self) -> None:
+        with open(self.log_path, "w") as out:
+            for line in self.proc.stdout:
+                out.write(line)
+                out.flush()
+                if "Serving on" in line:
+                    self.serving.set()
+        self.serving.set()          # the server exited: nobody waits for a line that will never come
+
+    def tail(self) -> str:
+        return " | ".join(self.log_path.read_text(errors="replace").splitlines()[-3:])
+
+    def newer_build(self, epoch: int, limit: float) -> int | None:
+        """Block until the server shows a build newer than `epoch` (its long poll answers at once then,
+        or after a minute with the same epoch); None when `limit` seconds pass first."""
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            answer = fetch(f"{self.origin}/livereload/{epoch}/1", timeout=max(1.0, end - time.monotonic()) + 5)
+            if answer is None:
+                return None
+            if answer.strip().isdigit() and int(answer) > epoch:
+                return int(answer)
+        return None
+
+    def stop(self) -> None:
+        """Stop the server we started (its own process group), politely first."""
+        proc = self.proc
+        if proc.poll() is not None:
             return
-        time.sleep(0.1)
-
-
-def poll_until(url: str, needle: str | None, limit: float) -> float | None:
-    """Seconds until `url` serves a body containing `needle` (any body when None), polling every 50 ms."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < limit:
-        body = fetch(url)
-        if body is not None and (needle is None or needle in body):
-            return time.perf_counter() - start
-        time.sleep(0.05)
-    return None
-
-
-def stop(proc: subprocess.Popen) -> None:
-    """Stop the server we started (its own process group), politely first."""
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGINT)
-        proc.wait(15)
-    except (subprocess.TimeoutExpired, ProcessLookupError):
         try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait(5)
+            os.killpg(proc.pid, signal.SIGINT)
+            proc.wait(15)
+        except (subprocess.TimeoutExpired, ProcessLookupError):
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait(5)
+
+
+def page_epoch(html: str) -> int | None:
+    """The build a page served by ``mkdocs serve`` comes from (None: not a page MkDocs served)."""
+    m = _EPOCH_RE.search(html)
+    return int(m[1]) if m else None
+
+
+def save_to_served(server: Serve, source: Path, url: str, epoch: int, marker: str, limit: float):
+    """Append `marker` to `source`; seconds until `url` serves it and the build's epoch (None, epoch on
+    timeout). A build that does not hold the marker yet (one started before the save) is waited out."""
+    text = source.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    source.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+    while (left := limit - (time.perf_counter() - start)) > 0:
+        newer = server.newer_build(epoch, left)
+        if newer is None:
+            return None, epoch
+        epoch = newer
+        body = fetch(url)
+        if body is not None and marker in body:
+            return time.perf_counter() - start, epoch
+    return None, epoch
 
 
 def measure(ctx: Context, build_median_s: float | None = None, build_command: str | None = None) -> dict:
@@ -85,33 +126,29 @@ def measure(ctx: Context, build_median_s: float | None = None, build_command: st
     port = free_port()
     cmd = mkdocs_cmd("serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload")
     section["command"] = show_command(cmd, copy, ENV)
-    section["method"] = (f"append a marker paragraph to {PAGE_SRC} in {copy}; poll "
-                         f"http://127.0.0.1:{port}{PAGE_URL} every 50 ms until it contains the marker")
+    section["method"] = (f"append a marker paragraph to {PAGE_SRC} in {copy}; wait for the server's "
+                         f"live-reload answer, then fetch http://127.0.0.1:{port}{PAGE_URL} until it holds the marker")
     log_path = ctx.work / "preview-serve.log"
     url = f"http://127.0.0.1:{port}{PAGE_URL}"
     edits = EDITS_QUICK if ctx.quick else EDITS_FULL
     times: list[float | None] = []
-    with open(log_path, "w") as log_file:
-        proc = subprocess.Popen(cmd, cwd=copy, env={**os.environ, **ENV}, stdout=log_file,
-                                stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            log(f"preview: mkdocs serve on port {port}, waiting for the first build")
-            first = poll_until(url, None, 600)
-            section["first_build_served_s"] = round(first, 3) if first is not None else None
-            if first is None:
-                return failed(section, "mkdocs serve never served the page: "
-                              + " | ".join(log_path.read_text(errors="replace").splitlines()[-3:]))
-            wait_quiet(log_path)
-            for i in range(edits):
-                marker = f"bench-preview-marker-{i}-{time.time_ns()}"
-                text = source.read_text(encoding="utf-8")
-                source.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
-                seconds = poll_until(url, marker, 300)
-                times.append(None if seconds is None else round(seconds, 3))
-                log(f"  edit {i + 1}/{edits}: {'timed out' if seconds is None else f'{seconds:.2f} s'}")
-                wait_quiet(log_path)
-        finally:
-            stop(proc)
+    start = time.perf_counter()
+    server = Serve(cmd, copy, log_path, f"http://127.0.0.1:{port}")
+    try:
+        log(f"preview: mkdocs serve on port {port}, waiting for the first build")
+        server.serving.wait(600)
+        body = fetch(url) if server.proc.poll() is None else None
+        epoch = page_epoch(body or "")
+        section["first_build_served_s"] = round(time.perf_counter() - start, 3) if epoch is not None else None
+        if epoch is None:
+            return failed(section, f"mkdocs serve never served the page: {server.tail()}")
+        for i in range(edits):
+            marker = f"bench-preview-marker-{i}-{time.time_ns()}"
+            seconds, epoch = save_to_served(server, source, url, epoch, marker, 300)
+            times.append(None if seconds is None else round(seconds, 3))
+            log(f"  edit {i + 1}/{edits}: {'timed out' if seconds is None else f'{seconds:.2f} s'}")
+    finally:
+        server.stop()
     section["edits"] = times
     section["save_to_served_median_s"] = median(times)
     if None in times:

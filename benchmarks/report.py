@@ -75,8 +75,8 @@ def _checks(s: dict) -> list[str]:
     lines += ["", f"Manual measured: {s.get('pages')} Markdown pages (both languages). Exit codes: check "
               f"{t.get('check_exit_codes')}, build {t.get('build_exit_codes')}. Pairs alternate which runs first:", ""]
     lines += _table(["pair", "order", "check s", "check (warm) s", "build s", "ratio", "CPU ratio"], [
-        [i + 1, ", ".join(p["order"]), _n(p["check"]["seconds"]), _n((p.get("check_warm") or {}).get("seconds")),
-         _n(p["build"]["seconds"]), _n(p["ratio"], 3), _n(p["cpu_ratio"], 3)]
+        [i + 1, ", ".join(p["order"]), _n(p["check_s"]), _n(p.get("check_warm_s")),
+         _n(p["build_s"]), _n(p["ratio"], 3), _n(p["cpu_ratio"], 3)]
         for i, p in enumerate(t.get("pairs", []))])
     lines += ["", "Commands (from the repository root):", "",
               f"- check, cache off: {_code(t.get('check_command'))}",
@@ -105,10 +105,10 @@ def _checks(s: dict) -> list[str]:
               f"{'yes' if m.get('control_clean') else 'no'}. \"fails\" = strict build aborted on its warnings; "
               "\"crashes\" = the build stopped with an error of its own (last line shown); \"reports\" = "
               "check exit 1; \"error\" = the check could not run (exit 2).", ""]
-    first = rows[0]
-    lines += [f"Commands, per fixture (shown for `{first['class']}`; each fixture is the control with the "
+    first = m.get("example") or {}
+    lines += [f"Commands, per fixture (shown for `{first.get('class')}`; each fixture is the control with the "
               "class's files laid over it, assembled in the scratch folder as tests/checks/conftest.py does):", "",
-              f"- build: {_code(first['build_command'])}", f"- check: {_code(first['check_command'])}", ""]
+              f"- build: {_code(first.get('build_command'))}", f"- check: {_code(first.get('check_command'))}", ""]
     return lines
 
 
@@ -285,7 +285,7 @@ def _lighthouse(s: dict) -> list[str]:
     rows = []
     for r in runs:
         sc = r.get("scores") or {}
-        failing = sorted({a["id"] for audits in (r.get("failing") or {}).values() for a in audits})
+        failing = sorted({a for audits in (r.get("failing") or {}).values() for a in audits})
         rows.append([f"`{r['page']}`", r["form_factor"], _n(sc.get("performance")), _n(sc.get("accessibility")),
                      _n(sc.get("best-practices")), _n(sc.get("seo")),
                      (", ".join(f"`{a}`" for a in failing) or "—") if sc else f"error: {r.get('error')}"])

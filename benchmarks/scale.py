@@ -85,8 +85,6 @@ def measure(ctx: Context) -> dict:
                 log(f"  {factor}x {name} {r.seconds:.1f} s (exit {r.returncode})")
         probe = site_dir / PROBE_PAGE
         row["probe_page_bytes"] = probe.stat().st_size if probe.is_file() else None
-        row["checks"] = [r.as_dict() for r in checks]
-        row["builds"] = [dict(r.as_dict(), render=r.render) for r in builds]
         renders = [r.render for r in builds if r.render.get("ms_per_page") is not None]
         row["render_ms_per_page"] = median(x["ms_per_page"] for x in renders)
         row["render_pages_written"] = max((r.render["pages_written"] for r in builds), default=None)

@@ -6,8 +6,8 @@ We split the index per language (scripts/mkdocs_hooks/search_split.py) and write
 downloads only their language. Measured here:
 
 - index bytes per language (raw and gzip) against the stock merged index;
-- keypress-to-first-result time in Chromium: the query is filled, then ``End`` is pressed (Material
-  searches on keyup); the page itself records ``performance.now()`` at the keydown and when the first
+- keypress-to-first-result time in Chromium: the query is typed and its answer awaited as in the tests
+  (:mod:`harness.search`: filled, then ``End``, since Material searches on keyup); the page itself records ``performance.now()`` at the keydown and when the first
   ``.md-search-result__item`` is inserted (a MutationObserver), so Playwright's own latency is not counted.
   Median over the labelled queries (the full run uses all of them, >= 10 per language, after one
   untimed warm-up query; the quick run times one query, index download included);
@@ -27,16 +27,19 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from benchmarks.common import Context, StaticServer, chromium, failed, log, median, ratio
+from benchmarks.common import Context, failed, log, median, ratio
 from benchmarks.sites import built_site
+from harness import search as reader
+from harness.chromium import chromium
+from harness.server import StaticServer
 
 TITLE = "Search: index size, latency, top-3 accuracy"
-START = {"zh": "/", "en": "/en/"}
 INDEX = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
-RESULT = ".md-search-result__item"
-INPUT = "input.md-search__input"
 
+# The page's own clock: armed after the previous answer is cleared, t0 at the End keydown, t1 at the first
+# mutation after which a result item exists.
 _OBSERVER_JS = """() => {
   if (window.__bench) return;
   window.__bench = {armed: false, t0: null, t1: null};
@@ -56,74 +59,43 @@ def index_sizes(site_dir: Path, rel: str) -> dict | None:
     if not path.is_file():
         return None
     data = path.read_bytes()
-    return {"path": rel, "bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6, mtime=0))}
-
-
-def open_search(page) -> None:
-    label = page.locator("label.md-header__button[for=__search]")
-    if label.count() and label.first.is_visible():
-        label.first.click()
-    else:
-        page.click(INPUT)
+    return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6, mtime=0))}
 
 
 def run_query(page, query: str, timeout_ms: int) -> dict:
-    """Type one query; return latency (ms, in-page) and the result links (empty when none appeared).
-
-    The page's own clock is armed after the previous results are cleared: ``t0`` is the End keydown,
-    ``t1`` the first mutation after which a result item exists. Results that show up before the key
-    (Material reacting to the fill) count as 0 ms and are flagged."""
-    out = {"query": query, "latency_ms": None, "hrefs": [], "links": [], "before_key": False}
-    page.fill(INPUT, "")
-    page.press(INPUT, "End")
-    try:
-        page.wait_for_function(f"() => !document.querySelector('{RESULT}')", timeout=3000)
-    except Exception:  # noqa: BLE001 - stale results would only make the latency look shorter
-        out["stale_results"] = True
+    """Type one query as the tests do (:func:`harness.search.ask`); return the latency (ms, in-page) and
+    the result links, or none when Material gave no answer within `timeout_ms` (broken search).
+    Results that show up before the key (Material reacting to the fill) count as 0 ms and are flagged."""
+    out = {"query": query, "latency_ms": None, "pages": [], "links": [], "before_key": False}
+    reader.clear(page)
     page.evaluate("() => Object.assign(window.__bench, {armed: true, t0: null, t1: null})")
-    page.fill(INPUT, query)
-    page.press(INPUT, "End")
     try:
-        page.wait_for_selector(RESULT, timeout=timeout_ms)
-    except Exception:  # noqa: BLE001 - no result: a miss, not a failure of the benchmark
-        page.evaluate("() => { window.__bench.armed = false; }")
-        return out
-    try:
-        page.wait_for_function("() => window.__bench.t1 !== null", timeout=2000)
-    except Exception:  # noqa: BLE001
-        pass
+        answer = reader.ask(page, query, timeout_ms)
+    except PlaywrightTimeout:
+        answer = None
     t0, t1 = page.evaluate("() => { const b = window.__bench; b.armed = false; return [b.t0, b.t1]; }")
-    if t0 is not None and t1 is not None:
+    if answer is None:
+        return out
+    if t0 is not None and t1 is not None:        # t1 is None when the answer is "no results"
         out["latency_ms"] = round(max(0.0, t1 - t0), 1)
         out["before_key"] = t1 < t0
-    page.wait_for_timeout(150)   # let the first batch of results finish rendering
-    out["links"] = page.eval_on_selector_all(f"{RESULT} > a", "els => els.map(e => e.href)")
-    out["hrefs"] = page.eval_on_selector_all(
-        f".md-search-result__list > {RESULT}",
-        "els => els.map(li => (li.querySelector(':scope > a') || {href: ''}).href)")
+    out.update(pages=answer.pages, links=answer.links)
     return out
-
-
-def expected_pages(item: dict) -> list[str]:
-    """The answer(s) of a labelled query: `page: p` or `pages: [p, q]` (any one in the top 3 is a hit)."""
-    pages = item.get("pages", item.get("page", []))
-    return [pages] if isinstance(pages, str) else [str(p) for p in pages or []]
 
 
 def run_language(browser, server: StaticServer, lang: str, queries: list[dict], fail_fast: bool,
                  warm_up: bool = True) -> dict:
+    """The labelled queries of one language on one page: accuracy and latency, the misses named."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)[:200]))
-    page.goto(server.url(START[lang]), wait_until="load")
+    page.goto(server.url(reader.START[lang]), wait_until="load")
     page.evaluate(_OBSERVER_JS)
-    open_search(page)
+    reader.open_search(page)
     timeout = 5000 if fail_fast else 10000
     misses_in_a_row = 0
     if warm_up:                                                  # index download and lunr start-up
         warm = run_query(page, queries[0]["query"], 8000 if fail_fast else 15000)
-        misses_in_a_row = 0 if warm["hrefs"] else 1
+        misses_in_a_row = 0 if warm["pages"] else 1
     else:
         timeout = 15000 if not fail_fast else 8000               # the first query waits for the index
     rows = []
@@ -131,22 +103,20 @@ def run_language(browser, server: StaticServer, lang: str, queries: list[dict], 
         try:
             r = run_query(page, item["query"], timeout)
         except Exception as err:  # noqa: BLE001 - one query's trouble is recorded, the others still run
-            r = {"query": item["query"], "latency_ms": None, "hrefs": [], "links": [], "before_key": False,
+            r = {"query": item["query"], "latency_ms": None, "pages": [], "links": [], "before_key": False,
                  "error": f"{type(err).__name__}: {err}"[:300]}
-        expected = [urlparse(server.url(START[lang] + p)).path for p in expected_pages(item)]
-        top3 = [urlparse(h).path for h in r["hrefs"][:3]]
-        top3_links = [urlparse(h).path for h in r["links"][:3]]
-        r.update(expected=expected, top3=top3, hit=any(p in top3 for p in expected),
-                 hit_links=any(p in top3_links for p in expected),
-                 other_language=[h for h in r["hrefs"] if (urlparse(h).path.startswith("/en/")) != (lang == "en")])
+        expected = reader.expected_paths(item, lang)
+        r.update(expected=expected, top3=reader.top(r["pages"]),
+                 hit=bool(set(expected) & set(reader.top(r["pages"]))),
+                 hit_links=bool(set(expected) & set(reader.top(r["links"]))),
+                 other_language=[h for h in r["pages"] if urlparse(h).path.startswith("/en/") != (lang == "en")])
         rows.append(r)
-        misses_in_a_row = 0 if r["hrefs"] else misses_in_a_row + 1
+        misses_in_a_row = 0 if r["pages"] else misses_in_a_row + 1
         if fail_fast and misses_in_a_row >= 3:
             break
     context.close()
-    answered = [r for r in rows if r["hrefs"]]
+    answered = [r for r in rows if r["pages"]]
     return {"queries": len(rows), "answered": len(answered),
-            "hits": sum(r["hit"] for r in rows),
             "top3_accuracy": ratio(sum(r["hit"] for r in rows), len(rows)),
             "top3_links_accuracy": ratio(sum(r["hit_links"] for r in rows), len(rows)),
             "latency_median_ms": median(r["latency_ms"] for r in rows),
@@ -154,11 +124,8 @@ def run_language(browser, server: StaticServer, lang: str, queries: list[dict], 
             "results_in_other_language": sum(bool(r["other_language"]) for r in rows),
             "results_before_key": sum(r["before_key"] for r in rows),
             "query_errors": [f"{r['query']}: {r['error']}" for r in rows if r.get("error")],
-            "broken": not answered,
-            "page_errors": errors[:5],
             "misses": [{"query": r["query"], "expected": r["expected"], "top3": r["top3"]}
-                       for r in rows if not r["hit"]],
-            "rows": rows}
+                       for r in rows if not r["hit"]]}
 
 
 def measure(ctx: Context) -> dict:
@@ -179,12 +146,9 @@ def measure(ctx: Context) -> dict:
             ours["ratio_to_stock"] = ratio(ours["bytes"], stock_index["bytes"])
             ours["gzip_ratio_to_stock"] = ratio(ours["gzip_bytes"], stock_index["gzip_bytes"])
     try:
-        labelled = yaml.safe_load((ctx.root / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+        queries = reader.labelled_queries(ctx.root / "tests" / "search_queries.yml")
     except (OSError, yaml.YAMLError) as err:
         return failed(section, f"tests/search_queries.yml unreadable: {err}")
-    queries = {lang: [q for q in (labelled or {}).get(lang, []) if isinstance(q, dict) and q.get("query")
-                      and expected_pages(q)]
-               for lang in ("zh", "en")}
     if ctx.quick:
         queries = {lang: q[:1] for lang, q in queries.items()}
     section["browser"] = {}

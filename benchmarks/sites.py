@@ -21,8 +21,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from benchmarks import yamltags
-from benchmarks.common import Context, free_port, log, mkdocs_cmd, run
+from benchmarks import mkdocs_yml
+from benchmarks.common import Context, log, mkdocs_cmd, run
+from harness.server import free_port
 
 STOCK_CHANGES = [
     "theme.font: default (Roboto from Google Fonts)",
@@ -35,7 +36,7 @@ STOCK_CHANGES = [
 
 
 def stock_config(root: Path, dest: Path) -> Path:
-    config = yamltags.load(root / "mkdocs.yml")
+    config = mkdocs_yml.load(root / "mkdocs.yml")
     theme = config.get("theme") or {}
     for key in ("font", "custom_dir", "favicon", "logo"):
         theme.pop(key, None)
@@ -46,12 +47,12 @@ def stock_config(root: Path, dest: Path) -> Path:
                 palette.pop(key)
     for key in ("hooks", "extra_css", "extra_javascript"):
         config.pop(key, None)
-    i18n = yamltags.plugin_options(config, "i18n")
+    i18n = mkdocs_yml.plugin_options(config, "i18n")
     if i18n is not None:
         i18n.pop("reconfigure_search", None)
     config["docs_dir"] = str((root / config.get("docs_dir", "docs")).resolve())
     dest.mkdir(parents=True, exist_ok=True)
-    yamltags.dump(config, dest / "mkdocs.yml")
+    mkdocs_yml.dump(config, dest / "mkdocs.yml")
     return dest / "mkdocs.yml"
 
 

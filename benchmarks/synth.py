@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks import yamltags
+from benchmarks import mkdocs_yml
 from benchmarks.common import ROOT, copy_repo, count_pages
 
 LANGS = ("zh", "en")
@@ -53,7 +53,7 @@ def extend_config(config: dict, factor: int) -> dict:
     original = list(nav)
     for i in range(2, factor + 1):
         nav.append({f"副本 {i:02d}": prefixed_nav(original, copy_name(i))})
-    i18n = yamltags.plugin_options(config, "i18n") or {}
+    i18n = mkdocs_yml.plugin_options(config, "i18n") or {}
     for language in i18n.get("languages") or []:
         if isinstance(language, dict) and not language.get("default"):
             translations = language.setdefault("nav_translations", {}) or {}
@@ -87,8 +87,8 @@ def make_synthetic(dest: Path, factor: int, root: Path = ROOT) -> dict:
             shutil.copytree(source, dest / "docs" / lang / copy_name(i),
                             ignore=shutil.ignore_patterns("copy-*", "__pycache__"))
     if factor > 1:
-        config = extend_config(yamltags.load(dest / "mkdocs.yml"), factor)
-        yamltags.dump(config, dest / "mkdocs.yml")
+        config = extend_config(mkdocs_yml.load(dest / "mkdocs.yml"), factor)
+        mkdocs_yml.dump(config, dest / "mkdocs.yml")
         extend_lock(dest / LOCK, factor)
     return {"factor": factor, "pages": count_pages(dest / "docs"), "root": str(dest)}
 

@@ -17,8 +17,11 @@ from __future__ import annotations
 import gzip
 from urllib.parse import urlparse
 
-from benchmarks.common import Context, StaticServer, chromium, failed, log, ratio
+from benchmarks.common import Context, failed, log, ratio
 from benchmarks.sites import built_site
+from harness.chromium import chromium
+from harness.search import wait_ready
+from harness.server import StaticServer
 
 TITLE = "Reader weight: one chapter page, empty cache"
 PAGES = {"zh": "/part1/model/", "en": "/en/part1/model/"}
@@ -58,56 +61,41 @@ def gzip_size(body: bytes, kind: str, content_type: str | None) -> int:
 
 
 def load_page(browser, server: StaticServer, path: str) -> dict:
-    """Every request one page load makes (fresh context: empty cache), settled after network idle."""
+    """Every request one page load makes (fresh context: empty cache). The page is settled when the
+    network is idle, Material's search worker is ready (it fetches the index and, on a stock build, the
+    lunr languages after load) and every request seen has its whole response or has failed."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    seen: dict = {}
-
-    def on_request(req):
-        seen[id(req)] = {"url": req.url, "resource_type": req.resource_type, "request": req, "state": "pending"}
-
-    def on_finished(req):
-        entry = seen.setdefault(id(req), {"url": req.url, "resource_type": req.resource_type, "request": req})
-        entry["state"] = "finished"
-
-    def on_failed(req):
-        entry = seen.setdefault(id(req), {"url": req.url, "resource_type": req.resource_type, "request": req})
-        entry["state"] = "failed"
-        entry["failure"] = req.failure
-
-    context.on("request", on_request)
-    context.on("requestfinished", on_finished)
-    context.on("requestfailed", on_failed)
+    requests = []
+    context.on("request", lambda req: requests.append(req))
     page = context.new_page()
     page.goto(server.url(path), wait_until="load")
-    try:
-        page.wait_for_load_state("networkidle", timeout=15000)
-    except Exception:  # noqa: BLE001 - a page that never idles is measured as it is
-        pass
-    page.wait_for_timeout(1000)   # the search worker fetches its index and lunr languages after load
+    page.wait_for_load_state("networkidle")
+    wait_ready(page)
     rows = []
-    for entry in list(seen.values()):
-        req = entry.pop("request")
-        host = urlparse(entry["url"])
-        entry["third_party"] = (host.scheme in ("http", "https", "ws", "wss")
-                                and (host.hostname, host.port) != (server.host, server.port))
+    for req in requests:
+        row = {"url": req.url, "resource_type": req.resource_type, "failure": None}
+        host = urlparse(req.url)
+        row["third_party"] = (host.scheme in ("http", "https", "ws", "wss")
+                              and (host.hostname, host.port) != (server.host, server.port))
         status, ctype, body = None, None, b""
-        if entry["state"] == "finished":
+        response = req.response()                 # waits for it; None when the request failed
+        if response is not None:
+            row["failure"] = response.finished()  # waits for the body; an error text when it broke off
+            status = response.status
+            ctype = response.headers.get("content-type")
             try:
-                response = req.response()
-                if response:
-                    status = response.status
-                    ctype = response.headers.get("content-type")
-                    body = response.body()
-            except Exception:  # noqa: BLE001 - redirects and aborted bodies have none
+                body = response.body() if row["failure"] is None else b""
+            except Exception:  # noqa: BLE001 - redirects have no body
                 body = b""
-        entry["status"] = status
-        entry["content_type"] = ctype
+        else:
+            row["failure"] = req.failure
+        row["status"] = status
         ok = status is not None and 200 <= status < 400
-        entry["type"] = classify(entry["url"], entry["resource_type"], ctype, ok)
-        entry["bytes"] = len(body)
-        entry["gzip_bytes"] = gzip_size(body, entry["type"], ctype) if body else 0
-        entry["error"] = not ok
-        rows.append(entry)
+        row["type"] = classify(req.url, req.resource_type, ctype, ok)
+        row["bytes"] = len(body)
+        row["gzip_bytes"] = gzip_size(body, row["type"], ctype) if body else 0
+        row["error"] = not ok
+        rows.append(row)
     context.close()
     return summarise(rows)
 
@@ -126,14 +114,14 @@ def summarise(rows: list[dict]) -> dict:
             "third_party_urls": sorted({r["url"] for r in rows if r["third_party"]}),
             "failed_or_error_responses": sum(r["error"] for r in rows),
             "failed_urls": sorted({f"{r['url']} ({r.get('failure') or r['status']})" for r in rows if r["error"]}),
-            "by_type": by_type,
-            "requests_list": sorted((r["type"], r["url"], r["status"], r["bytes"]) for r in rows)}
+            "by_type": by_type}
 
 
 def measure(ctx: Context) -> dict:
     section = {"title": TITLE, "goal": "no third-party request; lighter than stock Material",
                "status": "ok", "pages": {}, "method": "Playwright + Debian Chromium, 1280x900, empty cache, "
-               "local static server without compression; settled at network idle + 1 s"}
+               "local static server without compression; settled at network idle, search worker ready and every "
+               "response complete"}
     sites = {kind: built_site(ctx, kind) for kind in ("ours", "stock")}
     section["builds"] = {k: {"command": v["command"], "exit": v["build"]["returncode"], "note": v["note"]}
                          for k, v in sites.items()}

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real built site, a local static server, and a real Chromium (Debian's).
+"""Shared fixtures: the real built site, served by a local static server, and a real Chromium (Debian's;
+both from :mod:`harness`).
 
 The site is the one `make build` wrote to site/ (make test builds first); when it is missing, it is built
 here, so `pytest tests/browser` also works alone.
@@ -6,28 +7,23 @@ here, so `pytest tests/browser` also works alone.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from harness import ROOT
+from harness.chromium import ChromiumMissing, chromium
+from harness.server import StaticServer
+
 SITE = ROOT / "site"
-CHROMIUM = "/usr/bin/chromium"
 # One page of each template, in both languages: home, part index, long chapter, form, glossary, translation
 # status, side-by-side view. Journeys that depend on the layout rather than the text run on these.
 TEMPLATES = [prefix + path for prefix in ("/", "/en/") for path in (
     "", "part2/", "part2/volunteers/", "appendix/forms/enrolment-consent/", "appendix/glossary/",
     "appendix/translation-status/", "part1/model/parallel.html")]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
 
 
 @pytest.fixture(scope="session")
@@ -35,29 +31,6 @@ def site() -> Path:
     if not (SITE / "index.html").is_file() or not (ROOT / "build" / "downloads").is_dir():
         subprocess.run([sys.executable, "-m", "scripts.build"], cwd=ROOT, check=True)
     return SITE
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output readable
-        pass
-
-
-class StaticServer:
-    """A threaded static server on 127.0.0.1 with a free port; `url(path)` gives absolute URLs."""
-
-    def __init__(self, directory: Path):
-        handler = functools.partial(QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def url(self, path: str = "/") -> str:
-        return self.origin + path
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -69,13 +42,11 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    try:
+        with chromium() as b:
+            yield b
+    except ChromiumMissing as err:
+        pytest.fail(str(err))
 
 
 class Visit:

@@ -1,21 +1,25 @@
 """The benchmark suite's own pieces, on tiny inputs (seconds, no build, no browser): the synthetic
 manual generator keeps links valid and extends nav and lock; the stock configuration changes what it
-says; the report renders any results, even failed ones; quick runs never write the published files."""
+says; the report renders any results, even failed ones, and BENCHMARKS.md is what results.json renders
+to; quick runs never write the published files; fixture sites are assembled as documented."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import yaml
 
 from benchmarks import __main__ as cli
-from benchmarks import report, yamltags
+from benchmarks import mkdocs_yml, report
 from benchmarks.common import ROOT, Run, show_command
+from benchmarks.preview import page_epoch
 from benchmarks.scale import growth
 from benchmarks.sites import stock_config
 from benchmarks.synth import make_synthetic
 from benchmarks.weight import classify
+from harness import fixtures
 
 MKDOCS_YML = """\
 site_name: 测试
@@ -75,8 +79,8 @@ def test_synthetic_manual_multiplies_pages_and_keeps_links_valid(tmp_path):
     for page in (dest / "docs").rglob("*.md"):
         for target in LINK_RE.findall(page.read_text(encoding="utf-8")):
             assert (page.parent / target).resolve().is_file(), f"{page}: {target}"
-    config = yamltags.load(dest / "mkdocs.yml")
-    assert isinstance(config["site_url"], yamltags.Tagged) and config["site_url"].tag == "!ENV"
+    config = mkdocs_yml.load(dest / "mkdocs.yml")
+    assert isinstance(config["site_url"], mkdocs_yml.Tagged) and config["site_url"].tag == "!ENV"
     titles = [next(iter(item)) for item in config["nav"] if isinstance(item, dict)]
     assert titles == ["首页", "关于", "副本 02", "副本 03"]
     copy3 = config["nav"][-1]["副本 03"]
@@ -97,14 +101,14 @@ def test_factor_one_is_an_unchanged_copy(tmp_path):
 
 def test_stock_config_is_stock(tmp_path):
     src = tiny_repo(tmp_path / "src")
-    config = yamltags.load(stock_config(src, tmp_path / "stock"))
+    config = mkdocs_yml.load(stock_config(src, tmp_path / "stock"))
     theme = config["theme"]
     assert "font" not in theme and "custom_dir" not in theme and "favicon" not in theme
     assert "primary" not in theme["palette"][0]
     assert "hooks" not in config and "extra_css" not in config and "extra_javascript" not in config
     assert "reconfigure_search" not in config["plugins"][1]["i18n"]
     assert Path(config["docs_dir"]).is_absolute()
-    assert config["nav"] == yamltags.load(src / "mkdocs.yml")["nav"]
+    assert config["nav"] == mkdocs_yml.load(src / "mkdocs.yml")["nav"]
 
 
 def test_request_types():
@@ -156,3 +160,42 @@ def test_commands_are_shown_from_the_repository_root():
     assert shown == "NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict"
     assert show_command(["x"], Path("/tmp")) == "(cd /tmp && x)"
     assert Run("c", 0, 1.0, 1.0, "", "secret").as_dict().get("output") is None
+
+
+def test_benchmarks_md_is_rendered_from_results_json():
+    """What `python -m benchmarks --render-only` writes: BENCHMARKS.md holds nothing results.json lacks."""
+    results = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    rendered = report.render(results, ROOT / "benchmarks" / "results.json")
+    assert rendered == (ROOT / "BENCHMARKS.md").read_text(encoding="utf-8")
+
+
+def test_results_json_keeps_one_row_per_line_and_reads_back():
+    results = {"sections": {"search": {"misses": [{"query": "夏令营", "expected": ["/a/"], "top3": []}],
+                                       "by_type": {"html": {"requests": 1, "bytes": 2}}, "empty": {}}}}
+    text = cli.to_json(results)
+    assert json.loads(text) == results
+    assert '{"query": "夏令营", "expected": ["/a/"], "top3": []}' in text.splitlines()[4]
+    assert '"html": {"requests": 1, "bytes": 2}' in text
+
+
+def test_preview_reads_the_build_epoch_mkdocs_serve_injects():
+    assert page_epoch("<script>livereload(1733150000123, 1733150000999);</script>") == 1733150000123
+    assert page_epoch("<html>built by mkdocs build</html>") is None
+
+
+def test_fixture_assembly_lays_the_mutation_over_the_control(tmp_path):
+    base = tmp_path / "fixtures"
+    (base / "control" / "docs").mkdir(parents=True)
+    (base / "control" / "docs" / "a.md").write_text("control", encoding="utf-8")
+    (base / "control" / "docs" / "b.md").write_text("control", encoding="utf-8")
+    (base / "defect" / "docs").mkdir(parents=True)
+    (base / "defect" / "docs" / "a.md").write_text("mutated", encoding="utf-8")
+    (base / "defect" / "delete.txt").write_text("docs/b.md\n", encoding="utf-8")
+    (base / "defect" / "expected.txt").write_text("# suppressed: 2\ndocs/a.md:1: X101\ndocs/a.md:3: X102\n",
+                                                  encoding="utf-8")
+    site = fixtures.assemble(tmp_path / "site", "defect", base)
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == ["docs/a.md"]
+    assert (site / "docs" / "a.md").read_text(encoding="utf-8") == "mutated"
+    assert fixtures.expected("defect", base) == (["docs/a.md:1: X101", "docs/a.md:3: X102"], 2)
+    assert fixtures.expected_codes("defect", base) == ["X101", "X102"]
+    assert fixtures.mutations(base) == ["defect"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import open_search
+from harness.search import search
 from tests.conftest import ROOT, TEMPLATES, built_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -56,10 +56,7 @@ def test_template_fits_a_phone(server, visit, path):
 @pytest.mark.parametrize("path", ["/", "/en/"])
 def test_axe_with_search_dialog_and_language_selector_open(server, visit, path):
     v = visit(server.url(path))
-    open_search(v.page)
-    v.page.fill("input.md-search__input", "儿童" if path == "/" else "children")
-    v.page.press("input.md-search__input", "End")
-    v.page.wait_for_selector(".md-search-result__item")
+    assert search(v.page, "儿童" if path == "/" else "children")
     v.settle()
     assert run_axe(v.page) == []
     v.page.keyboard.press("Escape")

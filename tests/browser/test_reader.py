@@ -9,14 +9,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.browser.helpers import search
-from tests.conftest import ROOT, StaticServer
+from harness import ROOT
+from harness.search import START, expected_paths, labelled_queries, search, top
+from harness.server import StaticServer
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "screenshots"
-QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+QUERIES = labelled_queries()
 SECTION = "/part1/model/#components"
 
 
@@ -53,17 +53,15 @@ def test_language_switch_keeps_section_reached_by_scrolling(server, visit):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_search_finds_expected_page_in_top_3_and_stays_in_language(server, visit, lang):
-    start = "/" if lang == "zh" else "/en/"
-    v = visit(server.url(start))
+    v = visit(server.url(START[lang]))
     misses = []
     for item in QUERIES[lang]:                  # one page for every query: search() clears the last answer
         hrefs = search(v.page, item["query"])
         other = [h for h in hrefs if (lang == "zh") == ("/en/" in h)]
         assert not other, f"{item['query']}: results in the other language {other}"
-        expected = {server.url(("/" if lang == "zh" else "/en/") + page) for page in item["pages"]}
-        found = [h.split("#")[0].split("?")[0] for h in hrefs[:3]]  # ?h= is search.highlight's
-        if not expected & set(found):
-            misses.append((item["query"], item["pages"], found))
+        expected, found = expected_paths(item, lang), top(hrefs)
+        if not set(expected) & set(found):
+            misses.append((item["query"], expected, found))
     assert len(misses) <= len(QUERIES[lang]) // 10, f"top-3 misses: {misses}"
 
 

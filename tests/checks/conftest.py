@@ -1,41 +1,21 @@
-"""Fixture sites for the checks: the clean control, and the control plus one mutation.
-
-A mutation fixture (tests/checks/fixtures/<name>/) holds only the files it changes or adds, a
-``delete.txt`` listing files it removes, and ``expected.txt``: every finding it must give, as
-``path:line: CODE``, and ``# suppressed: N``.
-"""
+"""Fixture sites for the checks (assembled by :mod:`harness.fixtures`, which documents their layout), and
+checks run without their page cache or CI annotations."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-CONTROL = FIXTURES / "control"
-MUTATIONS = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and p.name != "control")
+from harness import fixtures
+from harness.fixtures import FIXTURES, expected  # noqa: F401 - the tests' names for them
+
+CONTROL = FIXTURES / fixtures.CONTROL
+MUTATIONS = fixtures.mutations()
 
 
-def build_root(tmp_path: Path, name: str = "control") -> Path:
+def build_root(tmp_path: Path, name: str = fixtures.CONTROL) -> Path:
     """A fresh copy of the control site with the mutation ``name`` applied."""
-    root = tmp_path / "site-root"
-    shutil.copytree(CONTROL, root)
-    if name != "control":
-        shutil.copytree(FIXTURES / name, root, dirs_exist_ok=True)
-        deletions = root / "delete.txt"
-        if deletions.exists():
-            for rel in deletions.read_text(encoding="utf-8").split():
-                (root / rel).unlink()
-            deletions.unlink()
-        (root / "expected.txt").unlink()
-    return root
-
-
-def expected(name: str) -> tuple[list[str], int]:
-    lines = (FIXTURES / name / "expected.txt").read_text(encoding="utf-8").splitlines()
-    findings = sorted(line for line in lines if line.strip() and not line.startswith("#"))
-    suppressed = next((int(line.split(":")[1]) for line in lines if line.startswith("# suppressed:")), 0)
-    return findings, suppressed
+    return fixtures.assemble(tmp_path / "site-root", name)
 
 
 @pytest.fixture(autouse=True)

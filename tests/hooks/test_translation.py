@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from harness import fixtures
 from scripts import cli
 
 from scripts.mkdocs_hooks import translation
@@ -25,12 +26,12 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The control site with: #training deferred, #recruitment stale, the home page's intro stale."""
-    from tests.checks.conftest import build_root
-
-    root = build_root(tmp_path_factory.mktemp("hook"))
+    root = fixtures.assemble(tmp_path_factory.mktemp("hook") / "site-root")
     zh_model = root / "docs/zh/part1/model.md"
     edit(zh_model, "并参考", "同时参考")
-    assert cli.main(["stamp", "--root", str(root), "--defer"]) == 0
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("CHECKS_CACHE", "0")
+        assert cli.main(["stamp", "--root", str(root), "--defer"]) == 0
     edit(zh_model, "也有心理咨询志愿者", "还有心理咨询志愿者")
     edit(root / "docs/zh/index.md", "本手册介绍", "这本手册介绍")
     with open(root / "mkdocs.yml", "a", encoding="utf-8") as handle:

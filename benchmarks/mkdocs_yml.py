@@ -1,9 +1,10 @@
-"""Edit a copy of mkdocs.yml without losing its tags.
+"""Edit a scratch copy of mkdocs.yml without losing its tags.
 
-mkdocs.yml uses ``!ENV [SITE_URL, "..."]`` (and may use ``!!python/name:...``), which ``yaml.safe_load``
-refuses. The benchmarks only need to change a few keys (the nav of a synthetic manual, the theme of the
-stock comparison), so any local tag is loaded as a :class:`Tagged` value and written back unchanged.
-Comments are not kept: the result is a scratch copy, never the project's file.
+mkdocs.yml uses ``!ENV [SITE_URL, "..."]``, which ``yaml.safe_load`` refuses. It is read with the checks'
+own loader (:func:`scripts.yamlfile.load_yaml`, which records each local tag by its path); here every
+tagged node becomes a :class:`Tagged` value, so that the benchmarks can change a few keys (the nav of a
+synthetic manual, the theme of the stock comparison) and write the tags back unchanged. Comments are not
+kept: the result is a scratch copy, never the project's file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from scripts.yamlfile import load_yaml
+
 
 @dataclass
 class Tagged:
@@ -21,21 +24,8 @@ class Tagged:
     value: Any
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
 class _Dumper(yaml.SafeDumper):
     pass
-
-
-def _construct(loader, suffix, node):
-    tag = node.tag
-    if isinstance(node, yaml.ScalarNode):
-        return Tagged(tag, loader.construct_scalar(node))
-    if isinstance(node, yaml.SequenceNode):
-        return Tagged(tag, loader.construct_sequence(node, deep=True))
-    return Tagged(tag, loader.construct_mapping(node, deep=True))
 
 
 def _represent(dumper, data: Tagged):
@@ -46,13 +36,24 @@ def _represent(dumper, data: Tagged):
     return dumper.represent_scalar(data.tag, "" if data.value is None else str(data.value))
 
 
-_Loader.add_multi_constructor("!", _construct)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _construct)
 _Dumper.add_representer(Tagged, _represent)
 
 
 def load(path: Path) -> dict:
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader) or {}
+    doc = load_yaml(Path(path).read_text(encoding="utf-8"))
+    data = doc.data or {}
+    # deepest first: a tagged node inside a tagged node is wrapped before its parent is
+    for node_path, tag in sorted(doc.tags.items(), key=lambda item: -len(item[0])):
+        if "<key>" in node_path:
+            continue
+        if not node_path:
+            data = Tagged(tag, data)
+            continue
+        parent = data
+        for step in node_path[:-1]:
+            parent = parent[step]
+        parent[node_path[-1]] = Tagged(tag, parent[node_path[-1]])
+    return data
 
 
 def dump(data: dict, path: Path) -> None:
