@@ -70,3 +70,14 @@ def test_patch_once_changes_exactly_one_occurrence():
 def test_patch_once_stops_the_build_when_the_theme_markup_changed(markup):
     with pytest.raises(PluginError, match="found it [02] times"):
         patch_once(markup, 'role="dialog"', 'role="dialog" aria-label="x"')
+
+
+def test_no_inline_event_handler_or_script_in_any_page(site):
+    """A strict Content-Security-Policy (script-src without 'unsafe-inline') must not break anything we
+    wrote; Material's own small inline scripts are the theme's and are counted apart."""
+    found = []
+    for url, path in pages(site):
+        doc = html.fromstring(path.read_bytes())
+        for el in doc.iter():
+            found += [f"{url}: <{el.tag} {name}>" for name in el.attrib if name.lower().startswith("on")]
+    assert not found, "\n".join(found[:10])
