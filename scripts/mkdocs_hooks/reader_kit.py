@@ -15,6 +15,7 @@ from functools import lru_cache
 import segno
 
 from _site import ROOT, current_language, language_prefix, page_language, page_rel
+from scripts import ui_strings
 from shortlinks import load_map
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -64,7 +65,7 @@ def on_page_context(context, page, config, nav):
     kit = {"lang": lang, "absolute_url": absolute, "short_key": key}
     if key:
         kit["short_url"] = f"{site_url}{language_prefix(lang)}go/{key}/"
-        title = ("本章二维码：" if lang == "zh" else "QR code for this chapter: ") + absolute
+        title = ui_strings.strings(lang)["kit"]["qr_title"] + absolute
         kit["qr_svg"] = qr_svg(absolute, title)
         kit["parallel"] = "parallel.html" if config["use_directory_urls"] else \
             page.file.dest_uri.rsplit("/", 1)[-1].replace(".html", ".parallel.html")
