@@ -18,17 +18,12 @@ from mkdocs.plugins import event_priority
 
 from _site import LANGUAGES, ROOT, i18n_is_building_alternate, language_prefix
 from reader_kit import short_keys
+from scripts import ui_strings
 from scripts.align import align_pages
 from scripts.model import parse_page
 
 DOCS = ROOT / "docs"
 _dest: dict[tuple[str, str], str] = {}  # (lang, rel) -> built file path relative to site_dir
-TEXT = {
-    "zh": {"title": "中英对照", "both": "双语", "zh": "中文", "en": "English", "back": "返回本章",
-           "toggle": "显示语言"},
-    "en": {"title": "Side by side", "both": "Both", "zh": "中文", "en": "English", "back": "Back to the chapter",
-           "toggle": "Languages shown"},
-}
 
 
 @event_priority(-110)  # after static-i18n (-100) has mapped docs/<lang>/ files to their URLs
@@ -89,7 +84,7 @@ def build_page(shell_lang: str, rel: str, site: Path, pairs) -> None:
         sections[lang] = split_sections(article)
     shell = docs[shell_lang]
     article = shell.xpath('//article[contains(@class, "md-content__inner")]')[0]
-    t = TEXT[shell_lang]
+    t = ui_strings.strings(shell_lang)["parallel"]
     title = docs[shell_lang].xpath("//article//h1")[0].text_content().replace("¶", "").strip()
     for child in list(article):
         article.remove(child)
@@ -97,8 +92,7 @@ def build_page(shell_lang: str, rel: str, site: Path, pairs) -> None:
     article.append(html.fragment_fromstring(
         f'<p class="parallel-back"><a href="{posixpath.basename(dest[shell_lang]) if not dest[shell_lang].endswith("index.html") else "./"}">'
         f'← {t["back"]}</a></p>', create_parent=False))
-    article.append(html.fragment_fromstring(f"<h1>{t['title']}：{title}</h1>" if shell_lang == "zh"
-                                            else f"<h1>{t['title']}: {title}</h1>"))
+    article.append(html.fragment_fromstring(f"<h1>{t['title']}{t['title_separator']}{title}</h1>"))
     article.append(html.fragment_fromstring(
         f'<div class="parallel-toggle" role="group" aria-label="{t["toggle"]}">'
         f'<button type="button" data-show="both" aria-pressed="true">{t["both"]}</button>'
