@@ -15,16 +15,13 @@ import html as html_escape
 from lxml import html
 
 from _site import ROOT, page_language, page_rel
+from scripts import ui_strings
 from scripts.glossary import load_glossary
 
 MARKER = "<!-- glossary -->"
 GLOSSARY_PAGE = "appendix/glossary.md"
 SKIP = {"a", "code", "pre", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "button"}
 TEXT_HOLDERS = ("p", "li", "td", "dd")
-HEADERS = {
-    "zh": ("中文", "English", "释义", "不用的译法"),
-    "en": ("English", "中文", "Definition", "Variants not to use"),
-}
 
 _glossary = None
 
@@ -50,10 +47,11 @@ def definition(term, lang: str) -> str:
 def glossary_table(lang: str) -> str:
     e = html_escape.escape
     other = "en" if lang == "zh" else "zh"
-    head = "\n".join(f"<th>{h}</th>" for h in HEADERS[lang])
+    words = ui_strings.strings(lang)["glossary"]
+    head = "\n".join(f"<th>{words[h]}</th>" for h in ("term", "other", "definition", "avoid"))
     rows = []
     for term in glossary().terms:
-        avoid = "、".join(term.avoided(lang)) if lang == "zh" else "; ".join(term.avoided(lang))
+        avoid = words["avoid_separator"].join(term.avoided(lang))
         rows.append(f'<tr id="{e(term.id)}">\n<td><strong lang="{lang}">{e(term.canonical(lang))}</strong></td>\n'
                     f'<td lang="{other}">{e(term.canonical(other))}</td>\n<td>{e(definition(term, lang))}</td>\n'
                     f'<td>{e(avoid)}</td>\n</tr>')  # line breaks keep cells apart in the search index
