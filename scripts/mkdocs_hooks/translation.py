@@ -24,6 +24,7 @@ from pathlib import Path
 
 from _site import DEFAULT_LANGUAGE, LANGUAGES, ROOT as _ROOT  # noqa: E402  (also makes `scripts` importable)
 
+from scripts import ui_strings  # noqa: E402
 from scripts.lock import PageStatus, translation_status  # noqa: E402
 
 MARKER = "<!-- translation-status -->"
@@ -125,22 +126,12 @@ def add_banners(markdown: str, outdated: dict[str, str], href_for) -> str:
 
 # --- (b) the status table -------------------------------------------------------------------------------
 
-_WORDS = {
-    "zh": {"page": "页面", "state": "英文版状态", "current": "已同步", "missing": "缺少英文版",
-           "unstamped": "尚未记录", "outdated": "{n} 节可能过时：", "deferred": "（已暂缓更新）",
-           "separator": "、", "missing_section": "（英文版缺少此节）"},
-    "en": {"page": "Page", "state": "English translation", "current": "current", "missing": "missing",
-           "unstamped": "not yet recorded", "outdated": "{n} section{s} may be out of date: ",
-           "deferred": " (update deferred)", "separator": ", ", "missing_section": " (missing in English)"},
-}
-
-
 def _cell(text: str) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ").strip()
 
 
 def status_table(statuses: dict[str, PageStatus], lang: str, from_rel: str = STATUS_PAGE) -> str:
-    words = _WORDS[lang]
+    words = ui_strings.strings(lang)["translation"]
     base = posixpath.dirname(from_rel)
     rows = [f"| {words['page']} | {words['state']} |", "|---|---|"]
     for rel, page in statuses.items():
@@ -166,7 +157,7 @@ def status_table(statuses: dict[str, PageStatus], lang: str, from_rel: str = STA
                     parts.append(f"[{name}]({target})"
                                  + (words["deferred"] if section.state == "deferred" else ""))
             n = len(outdated)
-            state = words["outdated"].format(n=n, s="s" if n != 1 else "") + words["separator"].join(parts)
+            state = words["outdated" if n == 1 else "outdated_plural"].format(n=n) + words["separator"].join(parts)
         elif page.state == "unstamped":
             state = words["unstamped"]
         else:
