@@ -15,23 +15,21 @@ import html as html_escape
 from lxml import html
 
 from scripts.mkdocs_hooks.shared import manual, page_lang_rel
+from scripts import ui_strings
 
 MARKER = "<!-- glossary -->"
 GLOSSARY_PAGE = "appendix/glossary.md"
 SKIP = {"a", "code", "pre", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "button"}
 TEXT_HOLDERS = ("p", "li", "td", "dd")
-HEADERS = {
-    "zh": ("中文", "English", "释义", "不用的译法"),
-    "en": ("English", "中文", "Definition", "Variants not to use"),
-}
 
 def glossary_table(glossary, lang: str) -> str:
     e = html_escape.escape
     other = "en" if lang == "zh" else "zh"
-    head = "\n".join(f"<th>{h}</th>" for h in HEADERS[lang])
+    words = ui_strings.strings(lang)["glossary"]
+    head = "\n".join(f"<th>{words[h]}</th>" for h in ("term", "other", "definition", "avoid"))
     rows = []
     for term in glossary.terms:
-        avoid = "、".join(term.avoided(lang)) if lang == "zh" else "; ".join(term.avoided(lang))
+        avoid = words["avoid_separator"].join(term.avoided(lang))
         rows.append(f'<tr id="{e(term.id)}">\n<td><strong lang="{lang}">{e(term.canonical(lang))}</strong></td>\n'
                     f'<td lang="{other}">{e(term.canonical(other))}</td>\n<td>{e(term.definition(lang))}</td>\n'
                     f'<td>{e(avoid)}</td>\n</tr>')  # line breaks keep cells apart in the search index

@@ -17,14 +17,9 @@ from mkdocs.plugins import event_priority
 
 from scripts import article as articles
 from scripts.mkdocs_hooks.shared import LANGUAGES, i18n_is_building_alternate, lang_rel, language_prefix, manual
+from scripts import ui_strings
 
 _dest: dict[tuple[str, str], str] = {}  # (lang, rel) -> built file path relative to site_dir
-TEXT = {
-    "zh": {"title": "中英对照", "both": "双语", "zh": "中文", "en": "English", "back": "返回本章",
-           "toggle": "显示语言"},
-    "en": {"title": "Side by side", "both": "Both", "zh": "中文", "en": "English", "back": "Back to the chapter",
-           "toggle": "Languages shown"},
-}
 
 
 @event_priority(-110)  # after static-i18n (-100) has mapped docs/<lang>/ files to their URLs
@@ -66,15 +61,14 @@ def build_page(shell_lang: str, rel: str, site: Path, pairs, section_ids: dict[s
         sections[lang] = articles.split_at(article, section_ids[lang])
     shell = docs[shell_lang]
     article = articles.article_of(shell)
-    t = TEXT[shell_lang]
+    t = ui_strings.strings(shell_lang)["parallel"]
     title = articles.title_of(article)
     for child in list(article):
         article.remove(child)
     article.append(html.fragment_fromstring(
         f'<p class="parallel-back"><a href="{posixpath.basename(dest[shell_lang]) if not dest[shell_lang].endswith("index.html") else "./"}">'
         f'← {t["back"]}</a></p>', create_parent=False))
-    article.append(html.fragment_fromstring(f"<h1>{t['title']}：{title}</h1>" if shell_lang == "zh"
-                                            else f"<h1>{t['title']}: {title}</h1>"))
+    article.append(html.fragment_fromstring(f"<h1>{t['title']}{t['title_separator']}{title}</h1>"))
     article.append(html.fragment_fromstring(
         f'<div class="parallel-toggle" role="group" aria-label="{t["toggle"]}">'
         f'<button type="button" data-show="both" aria-pressed="true">{t["both"]}</button>'

@@ -16,6 +16,7 @@ from pathlib import Path
 import segno
 
 from scripts.mkdocs_hooks.shared import current_language, language_prefix, manual, page_lang_rel, root_of
+from scripts import ui_strings
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December")
@@ -60,7 +61,7 @@ def on_page_context(context, page, config, nav):
     kit = {"lang": lang, "absolute_url": absolute, "short_key": key}
     if key:
         kit["short_url"] = f"{site_url}{language_prefix(lang)}go/{key}/"
-        title = ("本章二维码：" if lang == "zh" else "QR code for this chapter: ") + absolute
+        title = ui_strings.strings(lang)["kit"]["qr_title"] + absolute
         kit["qr_svg"] = qr_svg(absolute, title)
         kit["parallel"] = "parallel.html" if config["use_directory_urls"] else \
             page.file.dest_uri.rsplit("/", 1)[-1].replace(".html", ".parallel.html")

@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 
 from scripts.mkdocs_hooks.shared import (LANGUAGES, current_language, i18n_is_building_alternate, lang_rel,
                                          language_prefix, manual)
+from scripts import ui_strings
 
 _urls: dict[tuple[str, str], str] = {}  # (lang, path inside docs/<lang>/) -> built URL
 
@@ -38,7 +39,7 @@ def on_files(files, config):
 
 def redirect_page(target: str, canonical: str, lang: str) -> str:
     target, canonical = html.escape(target, quote=True), html.escape(canonical, quote=True)
-    label = "正在跳转到" if lang == "zh" else "Redirecting to"
+    label = ui_strings.strings(lang)["shortlink"]["redirecting"]
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="robots" content="noindex"><title>{label}</title>'
             f'<meta http-equiv="refresh" content="0; url={target}">'

@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from scripts.lock import PageStatus
 from scripts.mkdocs_hooks.shared import manual, page_lang_rel
 from scripts.model import INTRO, Page
+from scripts import ui_strings
 
 MARKER = "<!-- translation-status -->"
 STATUS_PAGE = "appendix/translation-status.md"
@@ -128,22 +129,12 @@ def body_offset(page: Page) -> int:
 
 # --- (b) the status table -------------------------------------------------------------------------------
 
-_WORDS = {
-    "zh": {"page": "页面", "state": "英文版状态", "current": "已同步", "missing": "缺少英文版",
-           "unstamped": "尚未记录", "outdated": "{n} 节可能过时：", "deferred": "（已暂缓更新）",
-           "separator": "、", "missing_section": "（英文版缺少此节）"},
-    "en": {"page": "Page", "state": "English translation", "current": "current", "missing": "missing",
-           "unstamped": "not yet recorded", "outdated": "{n} section{s} may be out of date: ",
-           "deferred": " (update deferred)", "separator": ", ", "missing_section": " (missing in English)"},
-}
-
-
 def _cell(text: str) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ").strip()
 
 
 def status_table(statuses: dict[str, PageStatus], lang: str, from_rel: str = STATUS_PAGE) -> str:
-    words = _WORDS[lang]
+    words = ui_strings.strings(lang)["translation"]
     base = posixpath.dirname(from_rel)
     rows = [f"| {words['page']} | {words['state']} |", "|---|---|"]
     for rel, page in statuses.items():
@@ -169,7 +160,7 @@ def status_table(statuses: dict[str, PageStatus], lang: str, from_rel: str = STA
                     parts.append(f"[{name}]({target})"
                                  + (words["deferred"] if section.state == "deferred" else ""))
             n = len(outdated)
-            state = words["outdated"].format(n=n, s="s" if n != 1 else "") + words["separator"].join(parts)
+            state = words["outdated" if n == 1 else "outdated_plural"].format(n=n) + words["separator"].join(parts)
         elif page.state == "unstamped":
             state = words["unstamped"]
         else:

@@ -65,18 +65,29 @@ def test_print_hides_navigation_and_search(server, visit):
 
 
 @browser
-def test_copy_link_button_writes_section_permalink(server, browser):
+@pytest.mark.parametrize("path", ["/part2/volunteers/", "/en/part2/volunteers/"])
+def test_copy_link_button_writes_section_permalink(server, browser, path):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     try:
         page = context.new_page()
-        page.goto(server.url("/en/part2/volunteers/"))
+        page.goto(server.url(path))
         heading = page.locator("article h2[id]").nth(1)
         section_id = heading.get_attribute("id")
         heading.locator(".copy-link").click()
-        page.wait_for_selector(".copy-link.copied")
-        assert page.evaluate("navigator.clipboard.readText()") == server.url(f"/en/part2/volunteers/#{section_id}")
+        copied = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                               ".translations['clipboard.copied']")
+        page.wait_for_selector(f".md-dialog--active:has-text('{copied}')")  # the theme's own toast
+        assert page.evaluate("navigator.clipboard.readText()") == server.url(f"{path}#{section_id}")
     finally:
         context.close()
+
+
+@browser
+def test_print_button_prints_the_chapter(server, visit):
+    v = visit(server.url("/part2/volunteers/"))
+    v.page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+    v.page.click(".reader-kit__print")
+    assert v.page.evaluate("window.printed") == 1
 
 
 @browser

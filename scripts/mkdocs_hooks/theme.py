@@ -1,0 +1,57 @@
+"""What the templates in overrides/ get from the build, so they extend Material instead of copying it.
+
+- `ui`: the interface strings of the language being built (ui-strings.yml, via scripts.ui_strings);
+- the filter `patch_once(old, new)`: a template can take a block the theme rendered (`super()`) and change
+  one attribute in it, instead of copying the whole block or partial. `old` must occur exactly once, so when
+  a Material upgrade changes that markup the build stops and names what is gone, rather than the change
+  silently disappearing (tests/site/test_theme.py checks the same against the installed theme);
+- with navigation.instant on (not shipped; tests/browser/test_instant.py), English pages, whose theme base
+  is /en/, look for the sitemap that decides which links load instantly at /en/sitemap.xml: it is written
+  there too. Links into the other language are full loads whatever the sitemap says (site.js).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from scripts.mkdocs_hooks.shared import (DEFAULT_LANGUAGE, LANGUAGES, current_language, i18n_is_building_alternate,
+                                         language_prefix)
+from scripts import ui_strings
+
+
+def patch_once(markup: str, old: str, new: str) -> Markup:
+    found = markup.count(old)
+    if found != 1:
+        raise PluginError(f"overrides/main.html: expected the theme's markup {old!r} once, found it {found} "
+                          "times: Material changed it; update the patch in overrides/main.html")
+    return Markup(markup.replace(old, new))
+
+
+def on_config(config):
+    ui_strings.load.cache_clear()  # mkdocs serve: re-read ui-strings.yml on every rebuild
+    try:
+        ui_strings.load()
+    except ui_strings.UiStringsError as err:
+        raise PluginError(str(err)) from None
+    return config
+
+
+def on_env(env, config, files):
+    env.globals["ui"] = ui_strings.strings(current_language(config))
+    env.filters["patch_once"] = patch_once
+    return env
+
+
+@event_priority(-150)  # after static-i18n (-100) has built every language and written sitemap.xml
+def on_post_build(config):
+    if "navigation.instant" not in (config["theme"].get("features") or []) or i18n_is_building_alternate(config):
+        return
+    site = Path(config["site_dir"])
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE and (site / "sitemap.xml").is_file():
+            shutil.copyfile(site / "sitemap.xml", site / language_prefix(lang) / "sitemap.xml")

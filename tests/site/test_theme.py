@@ -1,0 +1,83 @@
+"""The theme is extended, not copied: what the templates in overrides/ reference exists in the built site,
+and the attributes patched into Material's own blocks are there (a Material upgrade that moves them fails
+the build in scripts/mkdocs_hooks/theme.py, and these tests say which page lost what)."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html
+from mkdocs.exceptions import PluginError
+
+from tests.conftest import ROOT, built_pages
+
+sys.path.insert(0, str(ROOT / "scripts" / "mkdocs_hooks"))
+from theme import patch_once  # noqa: E402
+
+PARALLEL = ["/part1/model/parallel.html", "/en/part1/model/parallel.html"]
+
+
+def pages(site: Path) -> list[tuple[str, Path]]:
+    out = [(url, site / url.strip("/") / "index.html") for url in built_pages(site)]
+    return out + [(url, site / url.lstrip("/")) for url in PARALLEL] + [("/404.html", site / "404.html")]
+
+
+def config_of(doc) -> dict:
+    return json.loads(doc.xpath('//script[@id="__config"]')[0].text)
+
+
+def resolve(url: str, ref: str) -> str:
+    """A relative reference on the page at `url`, as a path from the site root."""
+    folder = url if url.endswith("/") else posixpath.dirname(url) + "/"
+    return posixpath.normpath(posixpath.join(folder, ref.split("#")[0].split("?")[0])).lstrip("/")
+
+
+def test_every_script_stylesheet_icon_and_search_worker_the_templates_name_is_built(site):
+    missing = []
+    for url, path in pages(site):
+        doc = html.fromstring(path.read_bytes())
+        refs = doc.xpath("//script/@src | //link[@rel='stylesheet' or @rel='icon']/@href")
+        refs.append(config_of(doc)["search"])
+        for ref in refs:
+            if "://" in ref or ref.startswith("data:"):
+                continue
+            if not (site / resolve(url, ref)).is_file():
+                missing.append(f"{url}: {ref}")
+    assert not missing, "referenced but not built:\n" + "\n".join(missing)
+
+
+def test_search_base_is_the_language_root_and_the_dialog_is_named(site):
+    for url, path in pages(site):
+        doc = html.fromstring(path.read_bytes())
+        root = "en" if doc.get("lang") == "en" else ""
+        base = config_of(doc)["base"]
+        assert not base.startswith("//") and resolve(url, base) == root, f"{url}: search base {base}"
+        dialog = doc.xpath('//div[@data-md-component="search"][@role="dialog"]')
+        assert len(dialog) == 1 and dialog[0].get("aria-label"), f"{url}: search dialog without a name"
+        assert (site / root / "search" / "search_index.json").is_file(), url
+
+
+def test_patch_once_changes_exactly_one_occurrence():
+    assert patch_once('<div role="dialog">', 'role="dialog"', 'role="dialog" aria-label="x"') == \
+        '<div role="dialog" aria-label="x">'
+
+
+@pytest.mark.parametrize("markup", ['<div role="other">', '<i role="dialog"></i><b role="dialog"></b>'])
+def test_patch_once_stops_the_build_when_the_theme_markup_changed(markup):
+    with pytest.raises(PluginError, match="found it [02] times"):
+        patch_once(markup, 'role="dialog"', 'role="dialog" aria-label="x"')
+
+
+def test_no_inline_event_handler_or_script_in_any_page(site):
+    """A strict Content-Security-Policy (script-src without 'unsafe-inline') must not break anything we
+    wrote; Material's own small inline scripts are the theme's and are counted apart."""
+    found = []
+    for url, path in pages(site):
+        doc = html.fromstring(path.read_bytes())
+        for el in doc.iter():
+            found += [f"{url}: <{el.tag} {name}>" for name in el.attrib if name.lower().startswith("on")]
+    assert not found, "\n".join(found[:10])
