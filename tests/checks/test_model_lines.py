@@ -109,3 +109,20 @@ def test_a_heading_above_the_h1_moves_the_introduction_to_line_1():
         (INTRO, 1, 1, 1), ("early", 1, 1, 4), ("later", 5, 5, 5)]
     normal = parse("\n# Title\n\nText.\n\n## Later {#later}\n\nMore.\n")
     assert [(s.id, s.start, s.line, s.end) for s in normal.sections] == [(INTRO, 1, 2, 5), ("later", 6, 6, 8)]
+
+
+def test_the_introduction_is_cited_at_the_h1_unless_a_section_comes_first():
+    """An ``###`` above the H1 is a section too; an ``####`` is not (sections are h2 and h3)."""
+    assert [(s.id, s.title, s.line, s.end) for s in parse("# T\n").sections] == [(INTRO, "T", 1, 1)]
+    assert [(s.id, s.line) for s in parse("### Early {#early}\n\n# Title\n").sections] == [(INTRO, 1), ("early", 1)]
+    assert [(s.id, s.title, s.line, s.end) for s in parse("#### Deep\n\n# Title\n\nText.\n").sections] == [
+        (INTRO, "Title", 3, 5)]
+
+
+def test_a_footnote_stays_in_its_section_in_line_order():
+    """markdown-it moves footnote definitions to the end of the token stream; the prose is in line order."""
+    page = parse("# T\n\n## One {#one}\n\nFirst[^1].\n\n[^1]: The note.\n\nSecond.\n\n## Two {#two}\n\nThird.\n")
+    assert [(s.id, [(t.line, t.text) for t in s.text]) for s in page.sections] == [
+        (INTRO, [(1, "T")]),
+        ("one", [(3, "One"), (5, "First."), (7, "The note."), (9, "Second.")]),
+        ("two", [(11, "Two"), (13, "Third.")])]
