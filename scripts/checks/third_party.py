@@ -158,7 +158,8 @@ def _mkdocs(site) -> Iterator[Diagnostic]:
             yield key_path, value
 
     extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    theme = data.get("theme")
+    theme = {"name": theme} if isinstance(theme, str) else theme if isinstance(theme, dict) else {}   # `theme: material`
     candidates = list(entries(("extra_css",), data.get("extra_css")))
     candidates += entries(("extra_javascript",), data.get("extra_javascript"))
     candidates += entries(("extra", "polyfills"), extra.get("polyfills"))
