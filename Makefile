@@ -66,7 +66,7 @@ build: $(BIN)/.installed
 test: $(BIN)/.installed system-deps node_modules/.installed
 	$(MAKE) --no-print-directory check
 	$(MAKE) --no-print-directory build
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 bench: $(BIN)/.installed system-deps node_modules/.installed benchmarks/node_modules/.installed
 	$(PY) -m benchmarks

@@ -84,11 +84,14 @@ def ask(page, query: str, timeout: float = 15000) -> Answer:
 
 
 def search(page, query: str, timeout: float = 15000) -> list[str]:
-    """Type `query` and return the result links, best first. A page can be reused for the next query."""
+    """Type `query` and return the result links, best first, as a reader does: the dialog opened, the
+    worker ready ("Initializing search" replaced by the placeholder; a query typed before that is answered
+    "no results" and not asked again), then the query. A page can be reused for the next query."""
     if page.is_checked("#__search"):
         clear(page)
     else:
         open_search(page)
+    wait_ready(page)
     return ask(page, query, timeout).links
 
 

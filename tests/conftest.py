@@ -28,8 +28,14 @@ TEMPLATES = [prefix + path for prefix in ("/", "/en/") for path in (
 
 @pytest.fixture(scope="session")
 def site() -> Path:
-    if not (SITE / "index.html").is_file() or not (ROOT / "build" / "downloads").is_dir():
-        subprocess.run([sys.executable, "-m", "scripts.build"], cwd=ROOT, check=True)
+    """The built site; built here when missing, by one pytest-xdist worker while the others wait."""
+    import fcntl
+
+    (ROOT / "build").mkdir(exist_ok=True)
+    with open(ROOT / "build" / ".tests-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (SITE / "index.html").is_file() or not (ROOT / "build" / "downloads").is_dir():
+            subprocess.run([sys.executable, "-m", "scripts.build"], cwd=ROOT, check=True)
     return SITE
 
 
