@@ -98,7 +98,7 @@ class Site:
 
     @cached_property
     def shortlinks(self) -> ShortLinks:
-        """shortlinks.yml (read when first asked: the checks do not use it yet)."""
+        """shortlinks.yml (read when first asked; checked by E114)."""
         return load_shortlinks(self.root)
 
     @cached_property
