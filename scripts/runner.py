@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scripts.checks import FAMILIES, all_codes, suppressions
+from scripts.checks import FAMILIES, all_codes, declared_options, suppressions
 from scripts.config import ConfigError
 from scripts.diagnostics import Diagnostic, sort
 
@@ -15,9 +15,10 @@ class Report:
     suppressed: int = 0
 
 
-def validate_disable(config) -> None:
-    """Every code or family in checks.yml's ``disable`` exists (load_config checks the rest of the file,
-    but does not know the families: they import it)."""
+def validate(config) -> None:
+    """checks.yml against every family's declared options, and every code or family in ``disable``
+    exists (load_config reads the file but does not know the families: they import it)."""
+    config.validate(declared_options())
     codes = all_codes()
     for index, prefix in enumerate(config.disable):
         if not any(code.startswith(prefix) for code in codes):
@@ -27,7 +28,7 @@ def validate_disable(config) -> None:
 
 
 def run(site) -> Report:
-    validate_disable(site.config)
+    validate(site.config)
     known = all_codes()
     everything: list[Diagnostic] = []
     for family in FAMILIES:

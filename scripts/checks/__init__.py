@@ -15,6 +15,17 @@ FAMILIES = [inputs, suppressions, links, alignment, terminology, parity, stalene
             third_party, typography]
 
 
+def declared_options() -> dict:
+    """checks.yml's sections, each from the family that declares it (``OPTIONS`` beside its rules)."""
+    declared: dict = {}
+    for family in FAMILIES:
+        for section, options in getattr(family, "OPTIONS", {}).items():
+            if section in declared:
+                raise ValueError(f"checks.yml section '{section}' declared by two families")
+            declared[section] = options
+    return declared
+
+
 def all_codes() -> dict[str, str]:
     codes: dict[str, str] = {}
     for family in FAMILIES:
@@ -58,6 +69,11 @@ def explain(code: str) -> str | None:
     if not chosen:
         chosen = pieces
     name = family.__name__.replace(".", "/") + ".py"
+    options = [f"- {section}{'.' + key if key else ''} (default {option.default!r}): {option.doc}"
+               for section, declared in getattr(family, "OPTIONS", {}).items()
+               for key, option in declared.items()]
+    if options:
+        chosen.append("Options in checks.yml:\n" + "\n".join(options))
     return "\n\n".join([f"{code}  {family.CODES[code]}", title.strip(), *chosen,
                          f"(from the docstring of {name}; `python -m scripts codes` lists every code)"])
 

@@ -22,9 +22,22 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+from scripts.config import Option
 from scripts.diagnostics import Diagnostic, Location
 from scripts.model import ID_RE, INTRO, Page, Section
 from scripts.targets import comparable
+
+def _generated_pages(pages) -> str | None:
+    if any(not isinstance(page, str) or not page.endswith(".md") or not isinstance(marker, str) or not marker
+           for page, marker in pages.items()):
+        return "each generated page is 'path/in/lang.md: \"<!-- marker -->\"'"
+    return None
+
+
+OPTIONS = {"generated": {           # pages the build fills at a marker comment (A119 if it is lost)
+    "": Option(dict, {"appendix/translation-status.md": "<!-- translation-status -->"}, _generated_pages,
+               doc="page inside docs/<lang>/ -> the marker comment the build fills"),
+}}
 
 CODES = {
     "A101": "Chinese page has no English page",
@@ -94,7 +107,7 @@ def _page_rules(site, page: Page) -> Iterator[Diagnostic]:
                                                                   f"{seen[heading.id]}")
             else:
                 seen[heading.id] = heading.line
-    marker = site.config.generated.get(page.rel)
+    marker = site.config.value("generated", OPTIONS["generated"][""]).get(page.rel)
     if marker and not any(marker in line for line in page.lines):
         yield Diagnostic(page.path, 1, "A119", f"generated page lacks its marker '{marker}': the build "
                                                "fills the page there")

@@ -16,11 +16,18 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from scripts.config import Option
 from scripts.diagnostics import Diagnostic
 from scripts.model import LANGS, Link, Page
 from scripts.probe import probe_all
 from scripts.site import MKDOCS
 from scripts.targets import resolve
+
+OPTIONS = {"links": {
+    "online_timeout": Option((int, float), 5, lambda v: None if v > 0 else "online_timeout must be positive",
+                             doc="seconds per request with `check --online` (L107)"),
+    "online_cache_days": Option((int, float), 7, doc="how long a checked URL stays in .cache/links.json"),
+}}
 
 CODES = {
     "L101": "relative link target does not exist",
@@ -114,7 +121,8 @@ def _external_links(site) -> dict[str, list[tuple[Page, Link]]]:
 
 def _check_online(site) -> Iterator[Diagnostic]:
     urls = _external_links(site)
-    errors = probe_all(list(urls), site.root, site.config.online_timeout, site.config.online_cache_days)
+    options = site.config.section("links", OPTIONS["links"])
+    errors = probe_all(list(urls), site.root, float(options.online_timeout), float(options.online_cache_days))
     for url, uses in urls.items():
         error = errors.get(url)
         if error:

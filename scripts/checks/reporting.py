@@ -28,7 +28,18 @@ import posixpath
 import re
 from typing import Iterator
 
+from scripts.config import Option
 from scripts.diagnostics import Diagnostic
+
+def _section_ref(value: str) -> str | None:
+    if not value.split("#")[0].endswith(".md") or value.startswith(("/", "docs/")):
+        return "reporting.authority is 'path/in/lang.md#section-id'"
+    return None
+
+
+OPTIONS = {"reporting": {
+    "authority": Option(str, "", _section_ref, doc="the one section on reporting harm, 'page.md#id' (R1xx)"),
+}}
 
 CODES = {
     "R101": "a sentence about reporting harm sets a delay or an approval step before the report",
@@ -66,7 +77,7 @@ _SENTENCE_RE = re.compile(r"[^。！？；]+?(?:[。！？；]|[.!?;](?=\s)|$)",
 
 
 def check(site) -> Iterator[Diagnostic]:
-    authority = site.config.reporting_authority
+    authority = site.config.section("reporting", OPTIONS["reporting"]).authority
     if not authority:
         return
     target_rel, _, target_id = authority.partition("#")
@@ -74,7 +85,7 @@ def check(site) -> Iterator[Diagnostic]:
         page = pages.get(target_rel)
         if page is None or (target_id and target_id not in page.anchors):
             where = f"docs/{lang}/{target_rel}" + (f" (section #{target_id})" if target_id else "")
-            yield Diagnostic("checks.yml", site.config.reporting_line, "R103",
+            yield Diagnostic("checks.yml", site.config.line(("reporting", "authority")), "R103",
                              f"reporting.authority '{authority}' is not in {where}")
     for page in site.pages.values():
         about_reporting = None

@@ -20,9 +20,19 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
+from scripts.config import Option
 from scripts.diagnostics import Diagnostic
 from scripts.model import html_tags
 from scripts.site import MKDOCS
+
+def _bare_hosts(hosts) -> str | None:
+    bad = next((host for host in hosts if not isinstance(host, str) or not host or "/" in host), None)
+    return None if bad is None else f"allowed host {bad!r} must be a bare host name"
+
+
+OPTIONS = {"third_party": {
+    "allowed_hosts": Option(list, [], _bare_hosts, doc="hosts pages may load images, scripts or styles from"),
+}}
 
 CODES = {
     "X101": "Markdown image from another host",
@@ -56,9 +66,10 @@ def foreign_host(site, url: str) -> str:
     if not (url.lower().startswith(("http://", "https://")) or url.startswith("//")):
         return ""
     host = (urlsplit(url if not url.startswith("//") else "https:" + url).hostname or "").lower()
-    if not host or host == site.site_host or host in site.config.allowed_hosts:
+    allowed = [h.lower() for h in site.config.section("third_party", OPTIONS["third_party"]).allowed_hosts]
+    if not host or host == site.site_host or host in allowed:
         return ""
-    if any(host.endswith("." + allowed) for allowed in site.config.allowed_hosts):
+    if any(host.endswith("." + name) for name in allowed):
         return ""
     return host
 

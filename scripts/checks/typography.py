@@ -27,7 +27,14 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
+from scripts.config import Option
 from scripts.diagnostics import Diagnostic
+
+OPTIONS = {"typography": {           # checks.yml; Chinese pages only
+    "autocorrect": Option(bool, True, doc="Han/Latin/digit spacing as autocorrect-py formats it (C104, C105)"),
+    "halfwidth": Option(str, ",;:?!(", doc="half-width marks not allowed between Han characters (C101)"),
+    "doubled": Option(str, "。，、；：？！", doc="marks that must not be doubled (C103)"),
+}}
 
 CODES = {
     "C101": "half-width punctuation between Han characters",
@@ -176,7 +183,7 @@ def _quote(line: str, start: int, end: int, limit: int = 40) -> str:
 
 
 def check(site) -> Iterator[Diagnostic]:
-    options = site.config.typography
+    options = site.config.section("typography", OPTIONS["typography"])
     halfwidth = re.escape(options.halfwidth)
     rules = _Rules(
         re.compile(rf"(?<=[{HAN}])\s*([{halfwidth}])\s*(?=[{HAN}])") if options.halfwidth else None,

@@ -13,8 +13,16 @@ def test_every_code_is_explained_from_its_family(code):
     family = family_of(code)
     assert text.startswith(f"{code}  {family.CODES[code]}\n\n")
     assert family.__doc__.strip().splitlines()[0] in text
-    body = text.split("\n\n")[2:-1]
+    body = [piece for piece in text.split("\n\n")[2:-1] if not piece.startswith("Options in checks.yml:")]
     assert body and all(piece in family.__doc__ for piece in body)
+
+
+def test_a_family_with_options_shows_them_with_defaults():
+    text = explain("C101")
+    assert "Options in checks.yml:\n- typography.autocorrect (default True): " in text
+    assert "- typography.halfwidth (default ',;:?!('): half-width marks" in text
+    assert "- generated (default {" in explain("A119")
+    assert "Options in checks.yml" not in explain("V102")          # privacy has none
 
 
 def test_only_the_paragraphs_about_the_code():

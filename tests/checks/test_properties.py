@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from scripts.checks import FAMILIES
 from scripts.config import ConfigError, load_config
+from scripts.runner import validate
 from scripts.diagnostics import render
 from scripts.glossary import load_glossary
 from scripts.lock import load_lock
@@ -137,7 +138,7 @@ def test_yaml_files_never_raise(text):
         load_glossary(root / "glossary.yml")
         load_lock(root)
         try:
-            load_config(root)
+            validate(load_config(root))
         except ConfigError as err:
             line = re.match(r"checks\.yml:(\d+): \S", str(err))
             assert line and 1 <= int(line.group(1)) <= max(1, len(text.splitlines())), str(err)

@@ -37,8 +37,9 @@ def test_negated_or_distant_phrases_are_not(lang, sentence):
 
 def test_a_malformed_authority_names_its_line(tmp_path):
     from scripts.config import ConfigError, load_config
+    from scripts.runner import validate
 
     (tmp_path / "checks.yml").write_text("disable: []\nreporting:\n  authority: docs/zh/part2/psychosocial\n",
                                          encoding="utf-8")
     with pytest.raises(ConfigError, match=r"^checks\.yml:3: reporting\.authority is"):
-        load_config(tmp_path)
+        validate(load_config(tmp_path))
