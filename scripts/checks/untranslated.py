@@ -18,15 +18,16 @@ and nav titles in the language each is shown in). The text of raw HTML blocks is
 - U102: Chinese in English text outside the body: an English page's front-matter ``title`` or
   ``description``, an HTML ``alt`` or ``title``, and the English site name, description and nav titles
   (the values of ``nav_translations``) in mkdocs.yml.
-- U103: English prose in a Chinese page (body or text outside the body). Prose is a run of Latin-letter
-  words (separated only by spaces and ASCII punctuation; Chinese characters and full-width punctuation end
-  it) with at least ``untranslated.prose_words`` words, at least half of them lower-case, and at least one
-  English function word (``untranslated.function_words``: "the", "of", "is", ...). So acronyms (SDQ),
-  names and titles in title case ("Rural Women and Children Cooperation & Development Association in
-  Qingshen County"), URLs and file names (one token each, not words), code (not prose) and short glosses
-  ("children in difficulties") are not prose; "the first column names the wrong practice" is. A heading,
-  admonition title, description, alt text or nav title of a Chinese page that has no Chinese character
-  at all but a Latin word that is no acronym is English however short ("Sources", "Key points").
+- U103: English prose in a Chinese page (body or text outside the body). Prose is a run of Latin-letter words
+  (separated only by spaces and ASCII punctuation; Chinese characters and full-width punctuation end it) with
+  at least ``untranslated.prose_words`` words, among them two lower-case words that are not function words and
+  one function word (``untranslated.function_words``: "the", "of", "is", ...), or four lower-case words that
+  are not function words. So acronyms (SDQ), names and titles in title case ("Rural Women and Children
+  Cooperation & Development Association in Qingshen County"), URLs and file names (one token each, not words),
+  code (not prose) and short glosses ("children in difficulties") are not prose; "the first column names the
+  wrong practice" is. A heading, admonition title, description, alt text or nav title of a Chinese page that
+  has no Chinese character at all but a Latin word that is no acronym is English however short ("Sources",
+  "Key points").
 - U104: a Chinese nav title in mkdocs.yml (a section, or a page given a title) that has no English title
   in the i18n plugin's ``nav_translations`` for English, at the nav entry's line. (A nav title that is
   translated but whose translation is still Chinese is U102.)
@@ -50,6 +51,13 @@ What is meant to stay in the other language is declared, never coded: in checks.
 - Marked in the page (U101-U103): text in an inline HTML element with a ``lang`` attribute in the other
   language (``<span lang="zh">困境儿童</span>`` in English, ``<span lang="en">...</span>`` in Chinese).
 - A true one-off (U101-U103): ``<!-- check: ignore U101 reason -->`` on the line before, with the reason.
+
+Measured on this manual (``tests/checks/test_untranslated.py::test_recall_on_the_manual`` repeats it): each of
+its 6,713 Chinese lines that has a Han character, pasted into an English page, is reported in 99.8 % of cases
+(every heading, title and description; the 11 lines missed are Chinese already in a declared form, such as
+``S（具体）``); each of its 5,294 English lines of four words or more, headings and descriptions, pasted into a
+Chinese page, in 91.5 % (every heading and description; missed: names and titles in title case, URLs, and
+references, whose annotations the reference form lets through).
 
 Time is linear in the length of the text: each line is cut into runs once by regular expressions that do
 not backtrack across a run, and every form is tried only on a bounded window around a run
@@ -121,7 +129,7 @@ def _words_problem(value) -> str | None:
 _CHINESE_IN_ENGLISH = {
     "gloss": {"before": r'''[A-Za-z0-9.'’"”]\s?[(（]''', "after": r"[)）]"},
     "glossed": {"after": r"[）》”]?\s?[(（\[]\s?[A-Za-z]*[a-z]"},
-    "title": {"before": "《", "after": "》"},
+    "title": {"before": r'''[A-Za-z0-9.'’"”)]\s?[(（]?《''', "after": "》"},
     "author": {"after": r"\s?(?:\([Ee]ds?\.\)\s?)?\(\d{4}[a-z]?\)"},
     "search": {"before": r"\bsearch for\s?"},
     "language": {"text": "中文"},
@@ -129,7 +137,8 @@ _CHINESE_IN_ENGLISH = {
 _ENGLISH_IN_CHINESE = {
     "gloss": {"before": r"[(（]\s?", "after": r"\s?[)）,，;；]"},
     "quoted": {"before": "[“\"‘']", "after": "[”\"’']"},
-    "reference": {"text": r"(?:[A-Z][\w'’-]*,(?: [A-Z]\.)+,?(?: &)? ?)+(?:\([Ee]ds?\.\) )?\(\d{4}[a-z]?\)\..*"},
+    "reference": {"text": r"(?:(?:[A-Z][\w'’-]*,(?: [A-Z]\.)+,?(?: &)? ?)+(?:\([Ee]ds?\.\) )?"
+                          r"|[A-Z][\w'’.-]*(?: (?:[A-Z&][\w'’.-]*|of|and|for|the|in|on))* )\(\d{4}[a-z]?\)\..*"},
 }
 _FUNCTION_WORDS = ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
                    "but", "not", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these",
@@ -260,12 +269,14 @@ class Scanner:
         return start, len(text.rstrip())
 
     def is_prose(self, phrase: str) -> bool:
-        """At least ``prose_words`` words, half of them or more lower-case, one a function word."""
+        """At least ``prose_words`` words; two lower-case content words and a function word, or four
+        lower-case content words (names and titles capitalise their content words)."""
         words = [t for t in _TOKEN_RE.findall(phrase) if _WORD_RE.fullmatch(t)]
         if len(words) < self.min_words:
             return False
-        lower = [w for w in words if w[0].islower()]
-        return 2 * len(lower) >= len(words) and any(w in self.function_words for w in lower)
+        function = [w for w in words if w in self.function_words]
+        content = [w for w in words if w[0].islower() and w not in self.function_words]
+        return len(content) >= 4 or (len(content) >= 2 and bool(function))
 
 
 def _mask(text: str, marked) -> str:

@@ -114,7 +114,9 @@ def test_english_prose_left_in_chinese(text, offending):
     ("children in difficulties", False),                                # three words: a term
     ("SDQ GSES SSRS PSSS", False),                                      # acronyms
     ("pmc.ncbi.nlm.nih.gov articles PMC4198897 index", False),          # tokens, not words
-    ("apples pears plums cherries", False),                             # no function word
+    ("Children grow up within nested environmental systems", True),     # four lower-case content words
+    ("Earlier than the manual", False),                                 # one lower-case content word
+    ("Opinions of the State Council on Strengthening Protection", False),
 ])
 def test_what_counts_as_prose(phrase, prose):
     assert Scanner("zh", defaults(), GLOSSARY).is_prose(phrase) is prose
@@ -210,3 +212,41 @@ def test_work_grows_linearly_with_the_text(unit):
 def test_a_chinese_heading_or_label_in_english(text, label):
     found = Scanner("zh", defaults(), GLOSSARY).label(text)
     assert (text[found[0]:found[1]] if found else None) == label
+
+
+def pasted_recall(site, source: str) -> dict[str, tuple[int, int]]:
+    """Each text line of the manual's ``source`` pages, as if pasted untranslated into a page of the other
+    language: (reported, total) per kind of line. Lines not in the other language at all (no Han character;
+    fewer than four English words, headings and descriptions apart) are not counted."""
+    options = site.config.section("untranslated", OPTIONS["untranslated"])
+    scanner = Scanner("en" if source == "zh" else "zh", options, site.glossary)
+    counts: dict[str, list[int]] = {}
+    for page in site.by_lang[source].values():
+        labels = {h.line for h in page.headings} | {a.line for s in page.sections for a in s.admonitions if a.title}
+        items = [("label" if t.line in labels else "prose", t.text) for s in page.sections for t in s.text]
+        items += [("label", v.text) for v in page.visible]
+        for kind, text in items:
+            if source == "zh" and not untranslated._HAN_RE.search(text):
+                continue
+            if source == "en" and kind == "prose" and len(untranslated._WORD_RE.findall(text)) < 4:
+                continue
+            found = scanner.first(text) or (scanner.label(text) if source == "en" and kind == "label" else None)
+            count = counts.setdefault(kind, [0, 0])
+            count[0] += bool(found)
+            count[1] += 1
+    return {kind: (hit, total) for kind, (hit, total) in counts.items()}
+
+
+def test_recall_on_the_manual():
+    """Every heading, title and description of the manual pasted into the other language is reported; of
+    the other lines, at least the issue's 95 % of Chinese ones in English (99.8 % measured) and 85 % of
+    English ones in Chinese (91.5 % measured: names, URLs and references stay)."""
+    from scripts.site import load_site
+
+    site = load_site(ROOT)
+    for source, floor in (("zh", 0.95), ("en", 0.85)):
+        recall = pasted_recall(site, source)
+        hit, total = recall["label"]
+        assert hit == total, (source, recall)
+        hit, total = recall["prose"]
+        assert total > 1000 and hit / total >= floor, (source, recall)
