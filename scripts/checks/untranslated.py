@@ -314,12 +314,16 @@ def check(site) -> Iterator[Diagnostic]:
             if span.lang.split("-")[0] == other[page.lang]:
                 marked.setdefault(span.line, []).append(span.text)
         labels = {h.line for h in page.headings} | {a.line for s in page.sections for a in s.admonitions if a.title}
+        reported: set[int] = set()               # one finding a line (a table row holds one text per cell)
         for section in page.sections:
             for item in section.text:
+                if item.line in reported:
+                    continue
                 found = scanner.first(item.text, marked.get(item.line, ()))
                 if not found and page.lang == "zh" and item.line in labels:
                     found = scanner.label(item.text, marked.get(item.line, ()))
                 if found:
+                    reported.add(item.line)
                     yield _finding(page.path, item.line, page.lang, item.text, found[0])
     for path, lang, item in site.reader_text():
         scanner = scanners.get(lang)
