@@ -205,8 +205,9 @@ class Stats:
 
 
 class Scanner:
-    """Finds text in the other language on one line. ``first(text)`` returns ``(start, end, why)`` of the
-    first run not allowed, or None."""
+    """Finds text in the other language on one line of a page in ``lang``: ``first(text)`` gives the span
+    ``(start, end)`` of the first run in the other language that no form allows, or None; ``label(text)``
+    the span of a Chinese page's heading or label written in English."""
 
     def __init__(self, lang: str, options, glossary: Glossary | None = None, stats: Stats | None = None):
         self.lang = lang                   # the page's language
