@@ -16,8 +16,10 @@ and nav titles in the language each is shown in). The text of raw HTML blocks is
   in such a form: a Chinese paragraph pasted where its translation should be, an untranslated heading,
   table cell, link text or admonition title.
 - U102: Chinese in English text outside the body: an English page's front-matter ``title`` or
-  ``description``, an HTML ``alt`` or ``title``, and the English site name, description and nav titles
-  (the values of ``nav_translations``) in mkdocs.yml.
+  ``description``, an HTML ``alt`` or ``title``, the English site name, description and nav titles
+  (the values of ``nav_translations``) in mkdocs.yml, and the text of an SVG diagram in ``docs/en/``
+  (``<title>``, ``<desc>``, ``<text>``, ``aria-label``), at the diagram's line. (English prose in a
+  diagram in ``docs/zh/`` is U103.)
 - U103: English prose in a Chinese page (body or text outside the body). Prose is a run of Latin-letter words
   (separated only by spaces and ASCII punctuation; Chinese characters and full-width punctuation end it) with
   at least ``untranslated.prose_words`` words, among them two lower-case words that are not function words and
@@ -335,7 +337,31 @@ def check(site) -> Iterator[Diagnostic]:
             if found:
                 yield _finding(path, item.line, lang, part, found[0], item.what)
                 break
+    for path in sorted(site.files):
+        lang = path[len(site.docs_dir) + 1:].split("/", 1)[0]
+        if path.endswith(".svg") and lang in scanners:
+            yield from _diagram(site.root / path, path, lang, scanners[lang])
     yield from _nav_titles(site)
+
+
+def _diagram(full, path: str, lang: str, scanner: Scanner) -> Iterator[Diagnostic]:
+    """U102/U103 in the text of one SVG diagram (a file that is not well-formed XML is left alone)."""
+    from lxml import etree
+
+    try:
+        root = etree.parse(str(full), etree.XMLParser(resolve_entities=False, no_network=True,
+                                                      remove_comments=True)).getroot()
+    except (etree.Error, OSError, ValueError):
+        return
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        texts = [element.text, element.tail, element.get("aria-label")]
+        for text in texts:
+            found = scanner.first(text.strip()) if isinstance(text, str) and text.strip() else None
+            if found:
+                yield _finding(path, element.sourceline or 1, lang, text.strip(), found[0], "diagram text")
+                break
 
 
 def _finding(path: str, line: int, lang: str, text: str, start: int, what: str = "") -> Diagnostic:

@@ -250,3 +250,25 @@ def test_recall_on_the_manual():
         assert hit == total, (source, recall)
         hit, total = recall["prose"]
         assert total > 1000 and hit / total >= floor, (source, recall)
+
+
+@pytest.mark.parametrize("content", [b"<svg><title>\xe6\x9c\x8d", b"\xff\xfe<", b"",
+                                     b"<!DOCTYPE x [<!ENTITY a '\xe6\x9c\x8d'>]><svg>&a;</svg>"])
+def test_a_diagram_that_is_not_xml_is_left_alone(control_root, content):
+    from scripts.site import load_site
+
+    (control_root / "docs/en/assets/model.svg").write_bytes(content)
+    assert list(untranslated.check(load_site(control_root))) == []
+
+
+def test_diagram_text_in_the_other_language(control_root):
+    from scripts.site import load_site
+
+    (control_root / "docs/en/assets/model.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<text>Model <tspan>服务</tspan> x</text>\n'
+        '<g aria-label="Qingshen County (青神县)"/>\n</svg>\n', encoding="utf-8")
+    (control_root / "docs/zh/assets/model.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<!-- a comment is not read by the reader -->\n'
+        '<text>模型</text>\n<desc>the wrong practice is shown on purpose</desc>\n</svg>\n', encoding="utf-8")
+    found = [(d.path, d.line, d.code) for d in untranslated.check(load_site(control_root))]
+    assert found == [("docs/en/assets/model.svg", 2, "U102"), ("docs/zh/assets/model.svg", 4, "U103")]
