@@ -12,8 +12,9 @@ and comments left out) and its code (inline code and code blocks, line by line).
 kind separated only by HTML comments are one list (as a reader sees them).
 
 Text readers see outside the prose is kept apart in :attr:`Page.visible`: the front-matter
-``description`` (the search-result snippet) and the ``alt`` and ``title`` of raw HTML tags, each with
-its line.
+``description`` (the search-result snippet) and ``title``, and the ``alt`` and ``title`` of raw HTML tags,
+each with its line. Prose inside an inline HTML element that declares its language
+(``<span lang="zh">困境儿童</span>``) stays in the prose and is also listed in :attr:`Page.lang_spans`.
 """
 from __future__ import annotations
 
@@ -64,6 +65,14 @@ class VisibleText:
     line: int
     text: str
     what: str
+
+
+@dataclass
+class LangSpan:
+    """Prose inside an inline HTML element with a ``lang`` attribute (the innermost one), on one line."""
+    line: int
+    text: str
+    lang: str
 
 
 @dataclass
@@ -167,6 +176,7 @@ class Page:
     links: list[Link] = field(default_factory=list)       # every link, image and HTML resource
     html: list[TextLine] = field(default_factory=list)    # raw HTML fragments, comments removed
     visible: list[VisibleText] = field(default_factory=list)   # description, HTML alt and title
+    lang_spans: list[LangSpan] = field(default_factory=list)   # prose marked with lang="..."
     anchors: set[str] = field(default_factory=set)
     kinds: list[str] = field(default_factory=list)        # per line: front, code, html, text, blank
     suppressions: list[Suppression] = field(default_factory=list)
@@ -280,9 +290,10 @@ def _front_matter(page: Page, tokens) -> None:
         page.problem(start + 2, "E104", "front matter must be a mapping such as 'description: ...'")
         return
     page.front_matter = doc.data
-    description = doc.data.get("description")
-    if isinstance(description, str) and description.strip():
-        page.visible.append(VisibleText(start + 1 + doc.line(("description",)), description, "description"))
+    for key, what in (("description", "description"), ("title", "front-matter title")):
+        value = doc.data.get(key)
+        if isinstance(value, str) and value.strip():
+            page.visible.append(VisibleText(start + 1 + doc.line((key,)), value, what))
 
 
 class _Walker:
@@ -324,10 +335,16 @@ class _Walker:
         page = self.page
         line = (token.map[0] + 1) if token.map else 1
         pieces: dict[int, list[str]] = {}
+        langs: list[tuple[str, str | None]] = []        # open inline HTML elements: (tag, lang or None)
         for child in token.children or []:
             kind = child.type
             if kind in ("text", "text_special"):
                 pieces.setdefault(line, []).append(child.content)
+                lang = next((value for _, value in reversed(langs) if value), None)
+                if lang and child.content.strip():
+                    for offset, part in enumerate(child.content.split("\n")):
+                        if part.strip():
+                            page.lang_spans.append(LangSpan(line + offset, part, lang))
                 line += child.content.count("\n")
             elif kind in ("softbreak", "hardbreak"):
                 line += 1
@@ -343,6 +360,7 @@ class _Walker:
                 pieces.setdefault(line, []).append(child.content)
             elif kind == "html_inline":
                 self.html(line, child.content)
+                _track_lang(langs, child.content)
                 line += child.content.count("\n")
         out = []
         for at, parts in pieces.items():
@@ -440,6 +458,26 @@ class _Walker:
                 if continued is not None and not COMMENT_RE.sub("", token.content).strip():
                     self.continued = continued        # only comments: the list may go on after them
             i += 1
+
+
+_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_CLOSING_TAG_RE = re.compile(r"^</([A-Za-z][\w-]*)\s*>$")
+
+
+def _track_lang(open_tags: list[tuple[str, str | None]], html: str) -> None:
+    """Keep ``open_tags`` (tag, its lang attribute) up to date with one inline HTML tag."""
+    closing = _CLOSING_TAG_RE.match(html.strip())
+    if closing:
+        tag = closing.group(1).lower()
+        for index in range(len(open_tags) - 1, -1, -1):
+            if open_tags[index][0] == tag:
+                del open_tags[index:]
+                break
+        return
+    for tag, attrs in html_tags(html):
+        if tag not in _VOID_TAGS and not html.rstrip().endswith("/>"):
+            lang = attrs.get("lang", (None, 0))[0]
+            open_tags.append((tag, lang.strip().lower() if lang and lang.strip() else None))
 
 
 def _strip_attr_lists(text: str) -> str:

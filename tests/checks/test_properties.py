@@ -33,6 +33,8 @@ FRAGMENTS = [
     "<", ">", "&amp;", "*", "_", "[", "]", "(", ")", "{#x}", "***", "> quote", "Term\n:   definition",
     "\x00", "\x1b[31m", "\u2028", "\u202e", "\x85", "（参阅 [文档](https://example.com/a/b/c))。", "## 节\x07 {#sec}",
     "[x](a\x1b.md)", "（a\x00)", "。\x0b。",
+    "<span lang=\"zh\">困境儿童</span>", "<b lang=\"en\">", "</b>", "Qingshen County (青神县)", "监护人 (guardian)",
+    "the first column names the wrong practice", "Cobb, S. (1976). Social support as a moderator.", "---\ntitle: 标题\n---",
 ]
 markdown = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=30)), max_size=40).map("\n".join)
 SETTINGS = settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
