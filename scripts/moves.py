@@ -224,11 +224,15 @@ def move_page(site: Site, old: str, new: str) -> list[str]:
     for source, target in list(red.pages.items()):
         if target == old:
             red.pages[source] = new                # never a chain
-    red.pages[old] = new
+    same_url = all(url_path(old, lang) == url_path(new, lang) for lang in LANGS)
+    if not same_url:
+        red.pages[old] = new
     if old in red.sections:
         red.sections.setdefault(new, {}).update(red.sections.pop(old))
     write_redirects(site.root, red)
-    done.append(f"{REDIRECTS}: {old} -> {new} ({', '.join(url_path(old, lang) for lang in LANGS)} redirect)")
+    urls = ", ".join(url_path(old, lang) for lang in LANGS)
+    done.append(f"{REDIRECTS}: {old} -> {new} ({urls} redirect)" if not same_url
+                else f"the URLs stay {urls}: no redirect needed")
     done += [f"not rewritten (rewrite it by hand): {m}" for m in missed]
     return done
 

@@ -60,16 +60,18 @@ def check(site) -> Iterator[Diagnostic]:
         yield Diagnostic(REDIRECTS, line, "M107", message)
     for line, message in pub.problems:
         yield Diagnostic(PUBLISHED, line, "M107", message)
-    yield from _page_redirects(site, red)
+    served = _served(site)
+    yield from _page_redirects(site, red, served)
     yield from _section_aliases(site, red)
     if pub.exists:
-        yield from _published(site, red, pub)
+        yield from _published(site, red, pub, served)
 
 
-def _page_redirects(site, red) -> Iterator[Diagnostic]:
+def _page_redirects(site, red, served) -> Iterator[Diagnostic]:
     for old, new in red.pages.items():
         line = red.page_lines[old]
-        still = [site.page(lang, old).path for lang in LANGS if site.page(lang, old) is not None]
+        still = [f"{site.lang_root(lang)}/{served[(lang, url_path(old, lang))]}" for lang in LANGS
+                 if (lang, url_path(old, lang)) in served]
         if still:
             yield Diagnostic(REDIRECTS, line, "M106", f"redirect from {old} ({_urls(old)}), but {still[0]} still "
                                                       "exists: its redirect page would replace it")
@@ -121,34 +123,43 @@ def _section_aliases(site, red) -> Iterator[Diagnostic]:
                                                           f"{' and '.join(lacking)}")
 
 
-def _resolve(site, red, rel: str, lang: str) -> str | None:
-    """Where the published page ``rel`` is now in ``lang`` (following its redirects), or None."""
+def _resolve(site, red, served, rel: str, lang: str) -> str | None:
+    """Where the published page ``rel`` is now in ``lang`` (following its redirects), or None. A page
+    moved to a path with the same URL (``part1/x.md`` -> ``part1/x/index.md``) is still there."""
     if site.page(lang, rel) is not None:
         return rel
+    same_url = served.get((lang, url_path(rel, lang)))
+    if same_url is not None:
+        return same_url
     final, _, loops = red.follow(rel)
     if loops or site.page(lang, final) is None:
         return None
     return final
 
 
-def _published(site, red, pub) -> Iterator[Diagnostic]:
+def _served(site) -> dict[tuple[str, str], str]:
+    """(lang, URL path) -> the page served there."""
+    return {(lang, url_path(rel, lang)): rel for lang in LANGS for rel in site.by_lang[lang]}
+
+
+def _published(site, red, pub, served) -> Iterator[Diagnostic]:
     for rel, entry in sorted(pub.pages.items()):
         langs = entry.langs or list(LANGS)
-        broken = [lang for lang in langs if _resolve(site, red, rel, lang) is None]
+        broken = [lang for lang in langs if _resolve(site, red, served, rel, lang) is None]
         if broken and rel not in red.pages:
             yield Diagnostic(PUBLISHED, entry.line, "M101",
                              f"published page {rel} ({_urls(rel, broken)}) no longer exists and has no redirect: "
                              f"add '{rel}: <new path>' under 'pages' in {REDIRECTS} "
                              "(`python -m scripts move` does it when it moves a page)")
         for section_id, line in entry.ids.items():
-            yield from _published_id(site, red, rel, section_id, line, [l for l in langs if l not in broken])
+            yield from _published_id(site, red, served, rel, section_id, line, [l for l in langs if l not in broken])
     for old, line in pub.redirects.page_lines.items():
         if old not in red.pages and not any(site.page(lang, old) for lang in LANGS):
             yield Diagnostic(PUBLISHED, line, "M101", f"published redirect from {old} ({_urls(old)}) was removed "
                                                       f"from {REDIRECTS}: put it back")
     for (page_rel, old), line in pub.redirects.section_lines.items():
-        langs = [lang for lang in LANGS if _resolve(site, red, page_rel, lang) is not None]
-        yield from _published_id(site, red, page_rel, old, line, langs)
+        langs = [lang for lang in LANGS if _resolve(site, red, served, page_rel, lang) is not None]
+        yield from _published_id(site, red, served, page_rel, old, line, langs)
     for key, line in pub.shortlinks.items():
         if key not in site.shortlinks.targets:
             yield Diagnostic(PUBLISHED, line, "M103", f"published short link /go/{key}/ (and /en/go/{key}/) was "
@@ -156,10 +167,10 @@ def _published(site, red, pub) -> Iterator[Diagnostic]:
                                                       "its page is now")
 
 
-def _published_id(site, red, rel: str, section_id: str, line: int, langs: list[str]) -> Iterator[Diagnostic]:
+def _published_id(site, red, served, rel: str, section_id: str, line: int, langs: list[str]) -> Iterator[Diagnostic]:
     lost = []
     for lang in langs:
-        final = _resolve(site, red, rel, lang)
+        final = _resolve(site, red, served, rel, lang)
         page = site.page(lang, final)
         if section_id not in page.anchors and section_id not in red.sections.get(final, {}):
             lost.append((lang, page))

@@ -67,7 +67,7 @@ def moved(tmp_path_factory):
         assert cli.main(["move", "--root", str(root), "part1/model.md", "part2/service-model.md"]) == 0
         assert cli.main(["rename-id", "--root", str(root), "part2/service-model.md", "training",
                          "volunteer-training"]) == 0
-        assert [str(d) for d in run(load_site(root)).findings] == []
+        assert [f"{d.path}:{d.line}: {d.code}" for d in run(load_site(root)).findings] == []
     mkdocs_build(root, base / "www" / "manual")
     mkdocs_build(root, base / "offline", OFFLINE="true")
     return base / "www", base / "offline"
