@@ -26,6 +26,7 @@ from harness.server import StaticServer
 from scripts import cli
 from scripts.runner import run
 from scripts.site import load_site
+from scripts.yamlfile import load_yaml
 
 browser = pytest.mark.browser
 HOOKS = ("theme", "downloads", "shortlinks", "redirects")
@@ -36,11 +37,14 @@ SMALL = {"width": 800, "height": 420}          # the renamed section is well bel
 
 
 def site_config(root: Path) -> None:
-    """The control's mkdocs.yml with the site's theme overrides, site.js, search, the offline plugin and
-    the hooks this journey needs."""
+    """The control's mkdocs.yml with the site's theme overrides and features (navigation.tracking rewrites
+    the #hash as the reader scrolls), site.js, search, the offline plugin and the hooks this journey needs."""
     path = root / "mkdocs.yml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("theme:\n  name: material\n", f"theme:\n  name: material\n  custom_dir: {ROOT}/overrides\n")
+    features = "".join(f"    - {feature}\n" for feature in load_yaml((ROOT / "mkdocs.yml").read_text(
+        encoding="utf-8")).data["theme"]["features"])
+    text = text.replace("theme:\n  name: material\n", f"theme:\n  name: material\n  custom_dir: {ROOT}/overrides\n"
+                                                      f"  features:\n{features}")
     text = text.replace("plugins:\n", "extra:\n  polyfills: []\nextra_css:\n  - assets/stylesheets/site.css\n"
                                       "extra_javascript:\n  - assets/javascripts/site.js\n\nplugins:\n  - search\n")
     text = text.replace("\nnav:\n", "  - offline:\n      enabled: !ENV [OFFLINE, false]\n\nnav:\n", 1)
@@ -170,6 +174,8 @@ def test_language_switch_keeps_an_aliased_section(browser, servers, where):
         switch.dispatch_event("click")
         page.wait_for_function(LANDED, arg=[f"/en/{NEW}", "training", "volunteer-training"])
         assert page.evaluate("document.documentElement.lang") == "en"
+        if _shot(f"switch-{where}"):
+            page.screenshot(path=str(_shot(f"switch-{where}")))
     finally:
         context.close()
 
