@@ -152,12 +152,15 @@ def _published(site, red, pub, served) -> Iterator[Diagnostic]:
                              f"add '{rel}: <new path>' under 'pages' in {REDIRECTS} "
                              "(`python -m scripts move` does it when it moves a page)")
         for section_id, line in entry.ids.items():
-            yield from _published_id(site, red, served, rel, section_id, line, [l for l in langs if l not in broken])
-    for old, line in pub.redirects.page_lines.items():
-        if old not in red.pages and not any(site.page(lang, old) for lang in LANGS):
+            kept = [lang for lang in langs if lang not in broken]
+            yield from _published_id(site, red, served, rel, section_id, line, kept)
+    for old, line in pub.redirects.page_lines.items():          # (a recorded page says it once, above)
+        if old not in pub.pages and all(_resolve(site, red, served, old, lang) is None for lang in LANGS):
             yield Diagnostic(PUBLISHED, line, "M101", f"published redirect from {old} ({_urls(old)}) was removed "
                                                       f"from {REDIRECTS}: put it back")
     for (page_rel, old), line in pub.redirects.section_lines.items():
+        if page_rel in pub.pages and old in pub.pages[page_rel].ids:
+            continue
         langs = [lang for lang in LANGS if _resolve(site, red, served, page_rel, lang) is not None]
         yield from _published_id(site, red, served, page_rel, old, line, langs)
     for key, line in pub.shortlinks.items():
@@ -167,7 +170,8 @@ def _published(site, red, pub, served) -> Iterator[Diagnostic]:
                                                       "its page is now")
 
 
-def _published_id(site, red, served, rel: str, section_id: str, line: int, langs: list[str]) -> Iterator[Diagnostic]:
+def _published_id(site, red, served, rel: str, section_id: str, line: int,
+                  langs: list[str]) -> Iterator[Diagnostic]:
     lost = []
     for lang in langs:
         final = _resolve(site, red, served, rel, lang)

@@ -120,8 +120,22 @@ def test_move_then_check_is_clean(published, capsys):
     assert "redirects.yml: part1/model.md -> part2/service-model.md" in capsys.readouterr().out
 
 
+def test_removing_a_redirect_or_alias_after_the_next_release_is_one_finding_each(published):
+    root = str(published)
+    assert cli.main(["move", "--root", root, "part1/model.md", "part2/model.md"]) == 0
+    assert cli.main(["rename-id", "--root", root, "part2/model.md", "training", "coaching"]) == 0
+    assert cli.main(["publish", "--root", root]) == 0
+    assert findings(published) == []
+    (published / "redirects.yml").write_text("pages: {}\nsections: {}\n", encoding="utf-8")
+    found = findings(published)
+    assert [f.split(" ", 3)[1] for f in found] == ["M101", "M102"]
+    assert "published page part1/model.md (/part1/model/, /en/part1/model/)" in found[0]
+    assert "published section part2/model.md#training (/part2/model/#training, /en/part2/model/#training)" in found[1]
+
+
 def test_rename_id_then_check_is_clean(published):
-    assert cli.main(["rename-id", "--root", str(published), "part1/model.md", "recruitment", "volunteer-recruitment"]) == 0
+    assert cli.main(["rename-id", "--root", str(published), "part1/model.md", "recruitment",
+                     "volunteer-recruitment"]) == 0
     for lang in ("zh", "en"):
         page = (published / f"docs/{lang}/part1/model.md").read_text(encoding="utf-8")
         assert "{#volunteer-recruitment}" in page and "](#volunteer-recruitment)" in page and "recruitment)" not in \
@@ -219,6 +233,7 @@ def test_the_manual_after_a_move_and_a_rename_is_clean(tmp_path, monkeypatch):
     assert cli.main(["move", "--root", str(root), "part2/psychosocial.md", "part2/support/psychosocial.md"]) == 0
     assert cli.main(["rename-id", "--root", str(root), "part2/support/psychosocial.md", "mandatory-reporting",
                      "reporting-harm"]) == 0
-    assert "authority: part2/support/psychosocial.md#reporting-harm" in (root / "checks.yml").read_text(encoding="utf-8")
+    checks = (root / "checks.yml").read_text(encoding="utf-8")
+    assert "authority: part2/support/psychosocial.md#reporting-harm" in checks
     assert "2-8: part2/support/psychosocial.md" in (root / "shortlinks.yml").read_text(encoding="utf-8")
     assert findings(root) == []
