@@ -6,7 +6,7 @@ URL keeps landing on the right section after pages move and ids are renamed.
   the short links' template (``shared.redirect_page``): a relative link, so it works at the root, under a
   subpath and from ``file://``; it keeps the ``#section`` (``location.hash``), carries
   ``<meta name="robots" content="noindex">`` and a canonical to the target, and shows the link to a
-  reader without JavaScript.
+  reader without JavaScript. The chapter's side-by-side view, when it has one, gets the same at its old URL.
 - A section alias ``part1/new.md: {old-id: new-id}`` adds an empty ``<a id="old-id"
   class="section-alias">`` as the first child of the element with ``id="new-id"`` (the renamed heading),
   in each language: ``/part1/new/#old-id`` scrolls to the section (Material's ``:target`` scroll margin
@@ -64,7 +64,13 @@ def on_page_content(content, page, config, files):
     return content
 
 
-@event_priority(-150)  # after static-i18n (-100) has built every language
+def _parallel(url: str) -> str:
+    """The side-by-side view next to the page at ``url`` (parallel_view.py): ``part1/x/parallel.html``,
+    or ``part1/x.parallel.html`` without directory URLs."""
+    return url + "parallel.html" if not url or url.endswith("/") else url[:-len(".html")] + ".parallel.html"
+
+
+@event_priority(-160)  # after static-i18n (-100) has built every language, and the side-by-side views (-150)
 def on_post_build(config):
     if i18n_is_building_alternate(config):
         return
@@ -74,10 +80,10 @@ def on_post_build(config):
             url = _urls.get((lang, new))
             if url is None:
                 raise PluginError(f"redirects.yml: '{old}' redirects to docs/{lang}/{new}, which is not a page")
-            directory_urls = _directory_urls.get(lang, True)
-            at = url_path(old, lang, directory_urls).lstrip("/")
-            if directory_urls or at.endswith("/") or not at:
-                at += "index.html"
+            old_url = url_path(old, lang, _directory_urls.get(lang, True)).lstrip("/")
+            at = old_url + "index.html" if not old_url or old_url.endswith("/") else old_url
             if (site / at).exists():
                 raise PluginError(f"redirects.yml: '{old}' redirects from {at}, which the build wrote as a page")
             write_redirect(site, at, url, config, lang)
+            if (site / _parallel(url)).is_file():
+                write_redirect(site, _parallel(old_url), _parallel(url), config, lang)

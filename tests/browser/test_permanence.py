@@ -29,7 +29,7 @@ from scripts.site import load_site
 from scripts.yamlfile import load_yaml
 
 browser = pytest.mark.browser
-HOOKS = ("theme", "downloads", "shortlinks", "redirects")
+HOOKS = ("theme", "downloads", "shortlinks", "parallel_view", "redirects")
 OLD, NEW = "part1/model/", "part2/service-model/"
 OLD_HTML, NEW_HTML = "part1/model.html", "part2/service-model.html"
 LANG_PREFIX = {"zh": "", "en": "en/"}
@@ -65,6 +65,8 @@ def moved(tmp_path_factory):
     base = tmp_path_factory.mktemp("moved")
     root = fixtures.assemble(base / "site-root")
     site_config(root)
+    with open(root / "shortlinks.yml", "a", encoding="utf-8") as shortlinks:     # a chapter: short link, side by side
+        shortlinks.write("model: part1/model.md\n")
     with pytest.MonkeyPatch.context() as env:
         env.setenv("CHECKS_CACHE", "0")
         assert cli.main(["publish", "--root", str(root)]) == 0
@@ -94,6 +96,19 @@ def test_redirect_page_at_the_old_url(moved, lang, offline):
     assert doc.xpath('//meta[@http-equiv="refresh"]/@content') == [f"0; url={target}"]
     assert doc.xpath("//body//a/@href") == [target]                      # for a reader without JavaScript
     assert f'location.replace("{target}" + location.hash)' in doc.xpath("//script/text()")[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("offline", [False, True], ids=["web", "offline"])
+def test_short_link_and_side_by_side_view_follow_the_move(moved, lang, offline):
+    www, offline_site = moved
+    site, prefix = (offline_site if offline else www / "manual"), LANG_PREFIX[lang]
+    short = lxml_html.fromstring((site / prefix / "go/model/index.html").read_bytes())
+    assert short.xpath("//body//a/@href") == ["../../" + (NEW_HTML if offline else NEW)]
+    old_view = site / prefix / ("part1/model.parallel.html" if offline else "part1/model/parallel.html")
+    new_view = "../part2/service-model.parallel.html" if offline else "../../part2/service-model/parallel.html"
+    assert (site / prefix / (NEW_HTML.replace(".html", ".parallel.html") if offline else NEW + "parallel.html")).is_file()
+    assert lxml_html.fromstring(old_view.read_bytes()).xpath("//body//a/@href") == [new_view]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
