@@ -237,3 +237,15 @@ def test_the_manual_after_a_move_and_a_rename_is_clean(tmp_path, monkeypatch):
     assert "authority: part2/support/psychosocial.md#reporting-harm" in checks
     assert "2-8: part2/support/psychosocial.md" in (root / "shortlinks.yml").read_text(encoding="utf-8")
     assert findings(root) == []
+
+
+def test_unreadable_record_or_redirects_stop_the_commands_with_exit_2(published, capsys):
+    (published / "published.yml").write_text("pages: [\n", encoding="utf-8")
+    assert cli.main(["publish", "--root", str(published)]) == 2
+    assert "cannot read what is recorded (not valid YAML" in capsys.readouterr().err
+    (published / "redirects.yml").write_text("pages:\n  part1/a.md: [x\n", encoding="utf-8")
+    before = tree(published)
+    assert cli.main(["move", "--root", str(published), "part1/model.md", "part2/model.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: redirects.yml:3: not valid YAML") and "fix it first" in err
+    assert tree(published) == before
