@@ -1,4 +1,4 @@
-"""The command line: ``python -m scripts check|codes|stamp``. ``main()`` returns the exit code.
+"""The command line: ``python -m scripts check|codes|stamp|publish|move|rename-id``. ``main()`` returns the exit code.
 
 Exit codes: 0 clean, 1 findings, 2 usage or configuration error (and any unexpected failure, which
 prints one line instead of a traceback).
@@ -41,6 +41,19 @@ def _parser() -> argparse.ArgumentParser:
     stamp.add_argument("--defer", action="store_true",
                        help="acknowledge stale sections without claiming the translation caught up")
     stamp.add_argument("pages", nargs="*", metavar="PAGE", help="e.g. part2/volunteers.md (default: all)")
+    publish = sub.add_parser("publish", help="record every published URL, section id and short link "
+                                             "in published.yml (when a release is cut)")
+    publish.add_argument("--root", default=".", help="repository root (default: current directory)")
+    move = sub.add_parser("move", help="move a page in both languages, fix every link, record the redirect")
+    move.add_argument("--root", default=".", help="repository root (default: current directory)")
+    move.add_argument("old", metavar="OLD", help="e.g. part2/volunteers.md")
+    move.add_argument("new", metavar="NEW", help="e.g. part2/volunteering.md")
+    rename = sub.add_parser("rename-id", help="rename a section id in both languages, fix every link, "
+                                              "record the alias")
+    rename.add_argument("--root", default=".", help="repository root (default: current directory)")
+    rename.add_argument("page", metavar="PAGE", help="e.g. part2/volunteers.md")
+    rename.add_argument("old", metavar="OLD", help="the section id now")
+    rename.add_argument("new", metavar="NEW", help="its new id")
     return parser
 
 
@@ -53,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             return _codes(args)
         if args.command == "stamp":
             return _stamp(args)
+        if args.command == "publish":
+            return _publish(args)
+        if args.command in ("move", "rename-id"):
+            return _move(args)
         _parser().print_help(sys.stderr)
         return EXIT_USAGE
     except _UsageExit as err:
@@ -137,6 +154,38 @@ def _stamp(args) -> int:
         print(f"deferred {result.deferred} stale section(s) in {result.pages} page(s)")
     else:
         print(f"stamped {result.recorded} section(s) in {result.pages} page(s)")
+    return EXIT_CLEAN
+
+
+def _publish(args) -> int:
+    from scripts.published import PUBLISHED, record, write_record
+    from scripts.site import load_site
+
+    site = load_site(Path(args.root))
+    problems = site.published.problems + site.redirects.problems
+    if problems:
+        raise _UsageExit(f"python -m scripts publish: cannot read what is recorded ({problems[0][1]}); "
+                         "`python -m scripts check` names the line")
+    rec = record(site, site.published)
+    write_record(site.root, rec)
+    ids = sum(len(ids) for _, ids in rec.pages.values())
+    print(f"recorded in {PUBLISHED}: {len(rec.pages)} page(s), {ids} section id(s), {len(rec.shortlinks)} short "
+          f"link(s), {len(rec.redirects.pages)} redirect(s), "
+          f"{sum(map(len, rec.redirects.sections.values()))} section alias(es)")
+    return EXIT_CLEAN
+
+
+def _move(args) -> int:
+    from scripts import moves
+    from scripts.site import load_site
+
+    site = load_site(Path(args.root))
+    if args.command == "move":
+        done = moves.move_page(site, _page_rel(site, args.old), _page_rel(site, args.new))
+    else:
+        done = moves.rename_id(site, _page_rel(site, args.page), args.old.lstrip("#"), args.new.lstrip("#"))
+    for line in done:
+        print(line)
     return EXIT_CLEAN
 
 

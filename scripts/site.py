@@ -22,6 +22,8 @@ from scripts.cache import PageCache
 from scripts.glossary import Glossary, load_glossary
 from scripts.lock import Lock, PageStatus, load_lock, status_of
 from scripts.model import LANGS, Page, VisibleText, parse_page
+from scripts.published import Published, load_published
+from scripts.redirects import Redirects, load_redirects
 from scripts.shortlinks import ShortLinks, load_shortlinks
 from scripts.yamlfile import YamlDoc, YamlError, load_yaml
 
@@ -100,6 +102,16 @@ class Site:
     def shortlinks(self) -> ShortLinks:
         """shortlinks.yml (read when first asked; checked by E114)."""
         return load_shortlinks(self.root)
+
+    @cached_property
+    def redirects(self) -> Redirects:
+        """redirects.yml: where moved pages and renamed section ids went (checked by M1xx)."""
+        return load_redirects(self.root)
+
+    @cached_property
+    def published(self) -> Published:
+        """published.yml: what the manual has published (checked by M1xx)."""
+        return load_published(self.root)
 
     @cached_property
     def folders(self) -> set[str]:

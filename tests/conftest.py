@@ -114,11 +114,18 @@ def visit(browser):
 
 
 def built_pages(site: Path) -> list[str]:
-    """Every HTML page of the built site as a URL path ('/', '/en/part1/model/', ...), 404 page excluded."""
+    """Every HTML page of the built site as a URL path ('/', '/en/part1/model/', ...), 404 page excluded,
+    and the redirect pages too (short links, and the old URLs in redirects.yml)."""
+    from scripts.published import url_path
+    from scripts.redirects import load_redirects
+
+    redirected = {url_path(old, lang) for old in load_redirects(ROOT).pages for lang in ("zh", "en")}
     pages = []
     for path in sorted(site.rglob("index.html")):
         rel = path.parent.relative_to(site).as_posix()
         if rel.startswith(("downloads", "assets", "search")) or "/go/" in f"/{rel}/":
             continue
-        pages.append("/" if rel == "." else f"/{rel}/")
+        url = "/" if rel == "." else f"/{rel}/"
+        if url not in redirected:
+            pages.append(url)
     return pages

@@ -10,15 +10,18 @@ same Site), and every ``mkdocs serve`` rebuild makes a new config (and so reads 
 
 from __future__ import annotations
 
+import html
+import posixpath
 from pathlib import Path
 
+from scripts import ui_strings
 from scripts.config import Config
 from scripts.model import LANGS
 from scripts.site import DEFAULT_LANGUAGE, Site, language_prefix, load_site
 
 LANGUAGES = LANGS
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "current_language", "i18n_is_building_alternate", "lang_rel",
-           "language_prefix", "manual", "page_lang_rel", "root_of"]
+           "language_prefix", "manual", "page_lang_rel", "redirect_page", "root_of", "write_redirect"]
 
 _loaded: list = [None, None]        # [the config it was loaded for, the Site]; the config is kept so its id
                                     # cannot be reused by a later build's config
@@ -59,3 +62,29 @@ def i18n_is_building_alternate(config) -> bool:
     """True inside static-i18n's nested build of a non-default language (its post_build then runs twice)."""
     plugin = config["plugins"].get("i18n")
     return bool(plugin and getattr(plugin, "building", False))
+
+
+def redirect_page(target: str, canonical: str, lang: str) -> str:
+    """A page that sends the reader on to ``target`` (a relative URL) and keeps the #section: the script
+    adds ``location.hash``; without JavaScript the meta refresh goes to the page and the link is shown.
+    ``noindex`` and the canonical (the target's absolute URL) keep it out of search engines."""
+    target, canonical = html.escape(target, quote=True), html.escape(canonical, quote=True)
+    label = ui_strings.strings(lang)["shortlink"]["redirecting"]
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+            f'<meta name="robots" content="noindex"><title>{label}</title>'
+            f'<meta http-equiv="refresh" content="0; url={target}">'
+            f'<link rel="canonical" href="{canonical}"></head>'
+            f'<body><p>{label} <a href="{target}">{target}</a></p>'
+            f'<script>location.replace("{target}" + location.hash)</script></body></html>')
+
+
+def write_redirect(site_dir: Path, at: str, url: str, config, lang: str) -> None:
+    """Write a redirect page at ``at`` (a file path inside the built site, such as ``go/2-6/index.html``
+    or ``part1/old.html``) to the page whose URL (from the site root, as MkDocs gives it) is ``url``. The
+    link is relative, so it works at the root, under a subpath and from the offline copy (file://)."""
+    relative = posixpath.relpath(url or ".", posixpath.dirname(at) or ".")
+    if not url or url.endswith("/"):          # directory URLs keep their slash
+        relative += "/"
+    path = Path(site_dir) / at
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(redirect_page(relative, (config["site_url"] or "") + url, lang), encoding="utf-8")

@@ -7,16 +7,13 @@ file moves, only the map changes and every printed link keeps landing on the rig
 
 from __future__ import annotations
 
-import html
-import os
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from scripts.mkdocs_hooks.shared import (LANGUAGES, current_language, i18n_is_building_alternate, lang_rel,
-                                         language_prefix, manual)
-from scripts import ui_strings
+                                         language_prefix, manual, write_redirect)
 
 _urls: dict[tuple[str, str], str] = {}  # (lang, path inside docs/<lang>/) -> built URL
 
@@ -37,17 +34,6 @@ def on_files(files, config):
     return files
 
 
-def redirect_page(target: str, canonical: str, lang: str) -> str:
-    target, canonical = html.escape(target, quote=True), html.escape(canonical, quote=True)
-    label = ui_strings.strings(lang)["shortlink"]["redirecting"]
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            f'<meta name="robots" content="noindex"><title>{label}</title>'
-            f'<meta http-equiv="refresh" content="0; url={target}">'
-            f'<link rel="canonical" href="{canonical}"></head>'
-            f'<body><p>{label} <a href="{target}">{target}</a></p>'
-            f'<script>location.replace("{target}" + location.hash)</script></body></html>')
-
-
 @event_priority(-150)  # after static-i18n (-100) has built every language
 def on_post_build(config):
     if i18n_is_building_alternate(config):
@@ -58,10 +44,4 @@ def on_post_build(config):
             url = _urls.get((lang, rel))
             if url is None:
                 raise PluginError(f"shortlinks.yml: '{key}' points to docs/{lang}/{rel}, which is not a page")
-            folder = site / language_prefix(lang) / "go" / key
-            folder.mkdir(parents=True, exist_ok=True)
-            relative = PurePosixPath(*Path(os.path.relpath(site / url, folder)).parts).as_posix()
-            if not url.endswith(".html"):  # directory URLs keep their slash
-                relative += "/"
-            canonical = (config["site_url"] or "") + url
-            (folder / "index.html").write_text(redirect_page(relative, canonical, lang), encoding="utf-8")
+            write_redirect(site, f"{language_prefix(lang)}go/{key}/index.html", url, config, lang)
