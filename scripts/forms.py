@@ -170,3 +170,17 @@ def row_layout(table: Block, row: list[str]) -> str:
     if len(row) == 2 and row[0] and not row[1]:
         return entry_kind(row[0])
     return "grid" if any(cell == "" for cell in row) else "text"
+
+
+def column_widths(table: Block, total_mm: float = 174) -> list[float]:
+    """Column widths in mm, the same in every format: a label | entry table gives the entry the larger
+    part; a column of row numbers (``1``, ``2``…) stays narrow; the others share the rest equally, so
+    that a column to write in is never squeezed by its neighbours' longer headers."""
+    columns = len(table.rows[0])
+    if is_fill_in(table) and columns == 2 and all(row[0] and not row[1] for row in table.rows[1:]):
+        return [round(total_mm * 0.38, 1), round(total_mm * 0.62, 1)]
+    numbers = [all(row[c].isdigit() for row in table.rows[1:] if c < len(row)) and len(table.rows) > 1
+               for c in range(columns)]
+    narrow = 11.0
+    rest = (total_mm - narrow * sum(numbers)) / max(1, columns - sum(numbers))
+    return [narrow if number else round(rest, 1) for number in numbers]

@@ -5,12 +5,12 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from scripts.forms import RULED_LINES, ROW_HEIGHT_MM, Form, is_fill_in, row_layout
+from scripts.forms import RULED_LINES, ROW_HEIGHT_MM, Form, column_widths, is_fill_in, row_layout
 from scripts.model import Block, Run
 
 FONT = "Noto Sans CJK SC"
@@ -44,7 +44,7 @@ def borders(element, tag: str, sides=("top", "left", "bottom", "right", "insideH
         edge.set(qn("w:val"), val)
         edge.set(qn("w:sz"), str(size))
         edge.set(qn("w:space"), "0")
-        edge.set(qn("w:color"), "000000" if val == "single" else "666666")
+        edge.set(qn("w:color"), "000000" if size >= 6 else "888888")
         box.append(edge)
     element.append(box)
 
@@ -173,9 +173,7 @@ class Writer:
         table = target.add_table(rows=0, cols=columns)
         table.autofit = False
         borders(table._tbl.tblPr, "w:tblBorders")
-        width = Mm(174)
-        label_table = fill_in and columns == 2
-        widths = [Mm(66), Mm(108)] if label_table else [width // columns] * columns
+        widths = [Mm(w) for w in column_widths(block)]
         for column, column_width in zip(table.columns, widths):
             column.width = column_width                      # the grid, which LibreOffice reads
         for r, row in enumerate(block.rows):
@@ -201,11 +199,17 @@ class Writer:
                     run.bold = True
                     shade(cell)
                 elif not text and RULED_LINES.get(layout):
-                    for _ in range(RULED_LINES[layout]):        # ruled lines to write on
+                    for k in range(RULED_LINES[layout]):        # ruled lines to write on, kept apart by
+                        if k:                                        # a hairline paragraph (Word and LibreOffice
+                            spacer = cell.add_paragraph()            # draw one border under a group of bordered
+                            compact(spacer, 0, 0)                    # paragraphs)
+                            spacer.paragraph_format.line_spacing = Pt(1)
+                            spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
                         line = cell.add_paragraph()
                         compact(line, 0, 0)
                         line.paragraph_format.line_spacing = Pt(19)
-                        borders(line._p.get_or_add_pPr(), "w:pBdr", ("bottom",), "dotted", 4)
+                        line.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                        borders(line._p.get_or_add_pPr(), "w:pBdr", ("bottom",), "single", 4)
         gap = target.add_paragraph()                    # keeps the next table apart (Word would join them)
         compact(gap, 0, 0)
         gap.paragraph_format.line_spacing = Pt(6)

@@ -12,7 +12,7 @@ from odf.style import (FontFace, Footer, FooterStyle, Header, HeaderFooterProper
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import P, PageCount, PageNumber, Span, Tab
 
-from scripts.forms import RULED_LINES, ROW_HEIGHT_MM, Form, is_fill_in, row_layout
+from scripts.forms import RULED_LINES, ROW_HEIGHT_MM, Form, column_widths, is_fill_in, row_layout
 from scripts.model import Block, Run
 
 FONT = "Noto Sans CJK SC"
@@ -62,8 +62,8 @@ class Writer:
         self.item = self.style("paragraph", "FormItem", ParagraphProperties(marginleft="6mm", textindent="-6mm",
                                margintop="0.4mm", marginbottom="0.4mm", keeptogether="always"),
                                TextProperties(fontsize="10pt", fontsizeasian="10pt", **font), auto=False)
-        self.ruled = self.style("paragraph", "FormRuled", ParagraphProperties(borderbottom="0.5pt dotted #666666",
-                                margintop="0mm", marginbottom="0mm", lineheight="6.7mm"), auto=False)
+        self.ruled = self.style("paragraph", "FormRuled", ParagraphProperties(borderbottom="0.5pt solid #888888",
+                                margintop="0mm", marginbottom="0mm", lineheight="6.7mm", joinborder="false"), auto=False)
         self.gap = self.style("paragraph", "FormGap", ParagraphProperties(margintop="0mm", marginbottom="0mm",
                               lineheight="2mm"), TextProperties(fontsize="4pt"), auto=False)
         self.bold = self.style("text", "FormBold", TextProperties(fontweight="bold", fontweightasian="bold"),
@@ -167,7 +167,7 @@ class Writer:
     def table(self, block: Block, parent) -> None:
         fill_in = is_fill_in(block)
         columns = len(block.rows[0])
-        widths = [66, 108] if fill_in and columns == 2 else [174 / columns] * columns
+        widths = column_widths(block)
         table = Table(name=self.name("Table"), stylename=self.table_style(174))
         for width in widths:
             table.addElement(TableColumn(stylename=self.column_style(width)))

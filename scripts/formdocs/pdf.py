@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from scripts.forms import RULED_LINES, ROW_HEIGHT_MM, Form, is_fill_in, row_layout
+from scripts.forms import RULED_LINES, ROW_HEIGHT_MM, Form, column_widths, is_fill_in, row_layout
 from scripts.model import Block, Run
 
 FONT = '"Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", sans-serif'
@@ -28,10 +28,11 @@ ul.boxes { list-style: none; padding-left: 0; }
 ul.boxes li { padding-left: 1.5em; text-indent: -1.5em; margin: 2pt 0; break-inside: avoid; }
 .box { font-family: "DejaVu Sans", sans-serif; font-size: 11pt; }
 table { border-collapse: collapse; width: 100%%; margin: 4pt 0 6pt; font-size: 9.5pt; }
-th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; }
+table.fill-in { table-layout: fixed; }
+th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; }
 th { background: #e8e8e8; font-weight: bold; }
 tr { break-inside: avoid; }
-td.label { width: 38%%; }
 td .rule { height: 6.5mm; border-bottom: 0.4pt solid #888; }
 .admonition { border: 0.75pt solid #000; padding: 3pt 6pt; margin: 6pt 0; break-inside: avoid; }
 .admonition .title { font-weight: bold; margin: 0 0 2pt; }
@@ -44,19 +45,17 @@ def runs_html(runs: list[Run]) -> str:
 
 def table_html(table: Block) -> str:
     fill_in = is_fill_in(table)
-    out = ["<table><thead><tr>", *(f"<th>{escape(c)}</th>" for c in table.rows[0]), "</tr></thead><tbody>"]
+    cols = "".join(f'<col style="width: {w}mm">' for w in column_widths(table)) if fill_in else ""
+    out = [f'<table class="{"fill-in" if fill_in else "text"}"><colgroup>{cols}</colgroup><thead><tr>', *(f"<th>{escape(c)}</th>" for c in table.rows[0]),
+           "</tr></thead><tbody>"]
     for row in table.rows[1:]:
         layout = row_layout(table, row) if fill_in else "text"
         height = f' style="height: {ROW_HEIGHT_MM[layout]}mm"' \
             if layout in ROW_HEIGHT_MM and not RULED_LINES.get(layout) else ""
         out.append(f"<tr{height}>")
-        for i, cell in enumerate(row):
-            cls = []
-            if layout not in ("grid", "text") and i == 0:
-                cls.append("label")
-            attr = f' class="{" ".join(cls)}"' if cls else ""
+        for cell in row:
             rules = '<div class="rule"></div>' * RULED_LINES.get(layout, 0) if not cell else ""
-            out.append(f"<td{attr}>{escape(cell)}{rules}</td>")
+            out.append(f"<td>{escape(cell)}{rules}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)

@@ -66,7 +66,14 @@ def index_table(config, page, lang: str) -> str:
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
+def offline(config) -> bool:
+    plugin = config["plugins"].get("material/offline") or config["plugins"].get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 def on_page_content(content, page, config, files):
+    if offline(config):
+        return content
     lang, rel = page_lang_rel(page)
     if is_form(rel):
         box = form_box(config, page, lang, rel)
