@@ -161,15 +161,18 @@ def entry_kind(label: str) -> str:
 
 
 RULED_LINES = {"line": 0, "long": 3, "signature": 0, "thumbprint": 0}
-ROW_HEIGHT_MM = {"line": 9, "long": 22, "signature": 14, "thumbprint": 28, "grid": 10}
+ROW_HEIGHT_MM = {"line": 9, "long": 22, "signature": 14, "thumbprint": 28, "grid": 10, "grid_long": 18}
 
 
 def row_layout(table: Block, row: list[str]) -> str:
     """The layout of one body row of a fill-in table: a two-column label | blank row by its label's
-    :func:`entry_kind`; a row of a grid (several blank columns) is "grid"."""
+    :func:`entry_kind`; a row of a grid (several blank columns) is "grid", or "grid_long" when a column
+    asks for facts or someone's own words."""
     if len(row) == 2 and row[0] and not row[1]:
         return entry_kind(row[0])
-    return "grid" if any(cell == "" for cell in row) else "text"
+    if not any(cell == "" for cell in row):
+        return "text"
+    return "grid_long" if any(entry_kind(head) == "long" for head in table.rows[0]) else "grid"
 
 
 def column_widths(table: Block, total_mm: float = 174) -> list[float]:
