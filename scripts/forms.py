@@ -160,6 +160,7 @@ def entry_kind(label: str) -> str:
     return "line"
 
 
+GRID_LONG_HINTS = ("原话", "事实", "怎么说", "进展", "own words", "facts", "says", "progress")
 RULED_LINES = {"line": 0, "long": 3, "signature": 0, "thumbprint": 0}
 ROW_HEIGHT_MM = {"line": 9, "long": 22, "signature": 14, "thumbprint": 28, "grid": 10, "grid_long": 18}
 
@@ -172,7 +173,7 @@ def row_layout(table: Block, row: list[str]) -> str:
         return entry_kind(row[0])
     if not any(cell == "" for cell in row):
         return "text"
-    return "grid_long" if any(entry_kind(head) == "long" for head in table.rows[0]) else "grid"
+    return "grid_long" if any(h in head.lower() for head in table.rows[0] for h in GRID_LONG_HINTS) else "grid"
 
 
 def column_widths(table: Block, total_mm: float = 174) -> list[float]:
