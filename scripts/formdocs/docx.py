@@ -99,6 +99,10 @@ class Writer:
         section.header_distance = section.footer_distance = Mm(9)
         styles = doc.styles
         set_font(styles["Normal"], 10)
+        language = OxmlElement("w:lang")                # line breaking and spelling in the form's language
+        language.set(qn("w:val"), "zh-CN" if form.lang == "zh" else "en-GB")
+        language.set(qn("w:eastAsia"), "zh-CN")
+        styles["Normal"].element.get_or_add_rPr().append(language)
         styles["Normal"].paragraph_format.space_after = Pt(3)
         for name, size in (("Title", 16), ("Heading 1", 13), ("Heading 2", 11)):
             set_font(styles[name], size, True)
@@ -110,7 +114,7 @@ class Writer:
         for old in title_style.findall(qn("w:pBdr")):   # python-docx's template underlines the title
             title_style.remove(old)
         core = doc.core_properties
-        core.title, core.language, core.author = form.title, form.lang, ""
+        core.title, core.language, core.author, core.last_modified_by = form.title, form.lang, "", ""
         core.comments = f'{self.words["version"]} {form.version}'
         version = f'{self.words["version"]} {form.version}'
         header = section.header.paragraphs[0]
@@ -121,11 +125,9 @@ class Writer:
         footer.add_run(self.words["page_middle"])
         field(footer, "NUMPAGES")
         footer.add_run(self.words["page_after"])
-        for paragraph in (header, footer):
-            for run in paragraph.runs:
+        for paragraph in (header, footer):      # the Header and Footer styles stop tabs at the centre and
+            for run in paragraph.runs:          # the right: two tabs put the second part on the right
                 run.font.size = Pt(8)
-            tabs = paragraph.paragraph_format.tab_stops
-            tabs.clear_all() if hasattr(tabs, "clear_all") else None
         for part in (section.header, section.footer):
             set_font(part.paragraphs[0].style, 8)
         doc.add_paragraph(form.title, style="Title")
