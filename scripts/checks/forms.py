@@ -1,5 +1,4 @@
-"""Forms (F101-F105): a form asks the same in both languages, is blank, and never asks for what the
-child code replaces.
+"""Forms (F101-F105): a form asks the same in zh and en, is blank, and asks nothing the child code replaces.
 
 The forms are the pages under ``appendix/forms/`` (its ``index.md`` excepted), each made into a DOCX,
 an ODT and a PDF by the build (``scripts/forms.py`` says what a field is: a fill-in table is a table
