@@ -63,13 +63,15 @@ class Writer:
                                margintop="0.4mm", marginbottom="0.4mm", keeptogether="always"),
                                TextProperties(fontsize="10pt", fontsizeasian="10pt", **font), auto=False)
         self.ruled = self.style("paragraph", "FormRuled", ParagraphProperties(borderbottom="0.5pt solid #888888",
-                                margintop="0mm", marginbottom="0mm", lineheight="6.7mm", joinborder="false"), auto=False)
+                                margintop="0mm", marginbottom="0mm", lineheight="6.7mm", joinborder="false"),
+                                auto=False)
         self.gap = self.style("paragraph", "FormGap", ParagraphProperties(margintop="0mm", marginbottom="0mm",
                               lineheight="2mm"), TextProperties(fontsize="4pt"), auto=False)
         self.bold = self.style("text", "FormBold", TextProperties(fontweight="bold", fontweightasian="bold"),
                                auto=False)
         self.box = self.style("text", "FormBox", TextProperties(fontsize="12pt", fontname="DejaVu Sans"), auto=False)
-        doc.fontfacedecls.addElement(FontFace(name="DejaVu Sans", fontfamily="'DejaVu Sans'", fontfamilygeneric="swiss"))
+        doc.fontfacedecls.addElement(FontFace(name="DejaVu Sans", fontfamily="'DejaVu Sans'",
+                                              fontfamilygeneric="swiss"))
         self.header_cell = self.style("table-cell", "HeaderCell", TableCellProperties(border=BORDER,
                                       padding="0.8mm", backgroundcolor="#e8e8e8"))
         self.cell = self.style("table-cell", "Cell", TableCellProperties(border=BORDER, padding="0.8mm"))

@@ -46,7 +46,8 @@ def runs_html(runs: list[Run]) -> str:
 def table_html(table: Block) -> str:
     fill_in = is_fill_in(table)
     cols = "".join(f'<col style="width: {w}mm">' for w in column_widths(table)) if fill_in else ""
-    out = [f'<table class="{"fill-in" if fill_in else "text"}"><colgroup>{cols}</colgroup><thead><tr>', *(f"<th>{escape(c)}</th>" for c in table.rows[0]),
+    out = [f'<table class="{"fill-in" if fill_in else "text"}"><colgroup>{cols}</colgroup><thead><tr>',
+           *(f"<th>{escape(c)}</th>" for c in table.rows[0]),
            "</tr></thead><tbody>"]
     for row in table.rows[1:]:
         layout = row_layout(table, row) if fill_in else "text"

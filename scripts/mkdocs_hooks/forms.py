@@ -20,7 +20,8 @@ BUILT = ("build", "downloads", SUBDIR)
 
 
 def size_text(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} KB"
+    """'42 KB', '0.3 MB', with a no-break space: a narrow table cell never splits a size from its unit."""
+    return f"{size / 1_000_000:.1f}\u00a0MB" if size >= 100_000 else f"{max(1, round(size / 1000))}\u00a0KB"
 
 
 def links(config, page, lang: str, rel: str, short: bool = False) -> list[str]:
@@ -35,7 +36,7 @@ def links(config, page, lang: str, rel: str, short: bool = False) -> list[str]:
         if path.is_file():
             href = get_relative_url(f"downloads/{SUBDIR}/{name}", page.url)
             text = fmt.upper() if short else words[fmt]
-            out.append(f'<a href="{escape(href)}" download>{escape(text)}</a> · '
+            out.append(f'<a href="{escape(href)}" download>{escape(text)}</a>\u00a0· '
                        f'{size_text(path.stat().st_size)}')
     return out
 

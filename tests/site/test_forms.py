@@ -162,9 +162,10 @@ def test_form_pages_and_the_index_link_every_file_with_its_size(site, forms, fol
         for fmt in FORMATS:
             name = file_name(form.rel, form.lang, fmt)
             size = (folder / name).stat().st_size
-            shown = f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} KB"
+            shown = f"{size / 1_000_000:.1f}\u00a0MB" if size >= 100_000 else f"{max(1, round(size / 1000))}\u00a0KB"
             for html in (page, index):
-                link = re.search(rf'href="([^"]*downloads/{SUBDIR}/{re.escape(name)})"[^>]*>[^<]*</a> · ([^<]+)<', html)
+                link = re.search(rf'href="([^"]*downloads/{SUBDIR}/{re.escape(name)})"[^>]*>[^<]*</a>\u00a0· ([^<]+)<',
+                                 html)
                 assert link, f"{name} is not linked from {prefix}{form.rel}"
                 assert link.group(2) == shown
                 target = (site / prefix / form.rel[:-3] / link.group(1)).resolve() if html is page else \
