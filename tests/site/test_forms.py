@@ -62,23 +62,37 @@ def folder(site) -> Path:
 
 
 @pytest.fixture(scope="session")
-def converted(folder, tmp_path_factory) -> dict[str, Path]:
-    """Every DOCX and ODT converted to PDF by LibreOffice in one run: {file name: its PDF}."""
+def converted(folder) -> dict[str, Path]:
+    """Every DOCX and ODT converted to PDF by LibreOffice in one run: {file name: its PDF}. The PDFs are
+    kept in build/libreoffice/ for the files they were made from, so pytest-xdist workers (which each
+    start this session fixture) share one soffice run: the first converts under a lock, the others wait
+    and read."""
+    import fcntl
+
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.fail("LibreOffice is missing: apt-get install -y libreoffice-writer-nogui (make system-deps)")
-    work = tmp_path_factory.mktemp("libreoffice")
-    inputs = []
-    for source in sorted(folder.glob("*.docx")) + sorted(folder.glob("*.odt")):
-        copy = work / f"{source.stem}-{source.suffix[1:]}{source.suffix}"   # x-zh.docx -> x-zh-docx.docx
-        shutil.copy(source, copy)
-        inputs.append(copy)
-    assert inputs, f"no DOCX or ODT in {folder}"
-    result = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{work}/profile",
-                             "--convert-to", "pdf", "--outdir", str(work / "out"), *map(str, inputs)],
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return {f"{p.stem.rsplit('-', 1)[0]}{p.suffix}": work / "out" / f"{p.stem}.pdf" for p in inputs}
+    work = ROOT / "build" / "libreoffice"
+    sources = sorted(folder.glob("*.docx")) + sorted(folder.glob("*.odt"))
+    assert sources, f"no DOCX or ODT in {folder}"
+    # x-zh.docx and x-zh.odt would both become x-zh.pdf: each is copied as x-zh-docx.docx, x-zh-odt.odt
+    copies = {source: work / f"{source.stem}-{source.suffix[1:]}{source.suffix}" for source in sources}
+    out = {f"{c.stem.rsplit('-', 1)[0]}{c.suffix}": work / "out" / f"{c.stem}.pdf" for c in copies.values()}
+    work.mkdir(parents=True, exist_ok=True)
+    with open(work.parent / ".libreoffice.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stamp = work / "converted"
+        if not stamp.is_file() or stamp.read_text() != "".join(f"{s.name}:{s.stat().st_mtime_ns}\n" for s in sources):
+            shutil.rmtree(work / "out", ignore_errors=True)
+            for source, copy in copies.items():
+                shutil.copy(source, copy)
+            result = subprocess.run([soffice, "--headless", "--norestore",
+                                     f"-env:UserInstallation=file://{work}/profile", "--convert-to", "pdf",
+                                     "--outdir", str(work / "out"), *map(str, copies.values())],
+                                    capture_output=True, text=True, timeout=900)
+            assert result.returncode == 0, result.stderr
+            stamp.write_text("".join(f"{s.name}:{s.stat().st_mtime_ns}\n" for s in sources))
+    return out
 
 
 def test_every_form_in_every_format_and_language(forms, folder):
