@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils zbar-tools
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils zbar-tools libreoffice-writer-nogui
 
 .PHONY: serve build check stamp test bench clean system-deps help
 
@@ -37,7 +37,8 @@ benchmarks/node_modules/.installed: benchmarks/package.json benchmarks/package-l
 	npm ci --prefix benchmarks --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Debian packages for browser tests, PDFs and QR decoding (and npm, for axe-core), installed when missing
+# Debian packages for browser tests, PDFs, QR decoding and opening the forms in LibreOffice (and npm, for
+# axe-core), installed when missing
 # and running as root; otherwise the exact apt-get command is printed.
 system-deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

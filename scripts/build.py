@@ -3,7 +3,9 @@
 1. The offline copy: a strict build with Material's offline plugin (file:// links, inlined search index),
    zipped to build/downloads/. Built first: the PDFs are made from it, and the online site links both with their sizes.
 2. A PDF of the whole manual per language, laid out by WeasyPrint from the offline pages (scripts/pdf.py),
-   the two in parallel.
+   the two in parallel. Every form as DOCX, ODT and PDF per language (scripts/formdocs/), into
+   build/downloads/forms/: made from the Markdown, so they start first and run beside the offline build.
+   The zip holds them too, in downloads/forms/.
 3. The online site: a strict build into site/; a build hook copies build/downloads/ into site/downloads/.
 
 A failed step stops the build with MkDocs' own message and a non-zero exit.
@@ -12,6 +14,7 @@ A failed step stops the build with MkDocs' own message and a non-zero exit.
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -34,30 +37,39 @@ def mkdocs_build(site_dir: Path, **env: str) -> None:
         raise SystemExit(f"build failed: {' '.join(command[2:])} (exit {result.returncode})")
 
 
-def zip_folder(folder: Path, target: Path, top: str) -> None:
-    """Zip with one top folder, so unpacking gives the reader a single folder to open."""
+def zip_folder(folder: Path, target: Path, top: str, extra: dict[Path, str] | None = None) -> None:
+    """Zip with one top folder, so unpacking gives the reader a single folder to open; ``extra`` maps
+    other folders to where they go inside it."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                archive.write(path, f"{top}/{path.relative_to(folder).as_posix()}")
+        for source, inside in [(folder, ""), *(extra or {}).items()]:
+            for path in sorted(source.rglob("*")):
+                if path.is_file():
+                    archive.write(path, posixpath.join(top, inside, path.relative_to(source).as_posix()))
 
 
 def main() -> int:
     offline_site = BUILD / "offline"
     shutil.rmtree(offline_site, ignore_errors=True)
-    mkdocs_build(offline_site, OFFLINE="true")
     from scripts.config import Config
+    from scripts.formdocs import forms_of, write_form
+    from scripts.forms import SUBDIR
     from scripts.pdf import build_pdf, nav_pages
     from scripts.site import load_site
-    pages = nav_pages(load_site(ROOT, config=Config()))
-    # The two PDFs are independent and WeasyPrint is single-threaded: one process each halves the wait.
+    site = load_site(ROOT, config=Config())
+    pages = nav_pages(site)
+    forms_folder = DOWNLOADS / SUBDIR
+    shutil.rmtree(forms_folder, ignore_errors=True)
+    # The PDFs are independent and WeasyPrint is single-threaded: one process per core. The forms need
+    # no built page, so they are laid out while MkDocs makes the offline copy.
     with ProcessPoolExecutor(max_workers=2) as pool:
-        jobs = [pool.submit(build_pdf, offline_site, lang, DOWNLOADS / PDF_NAME.format(lang=lang), pages)
-                for lang in ("zh", "en")]
+        jobs = [pool.submit(write_form, form, forms_folder) for form in forms_of(site)]
+        mkdocs_build(offline_site, OFFLINE="true")
+        jobs += [pool.submit(build_pdf, offline_site, lang, DOWNLOADS / PDF_NAME.format(lang=lang), pages)
+                 for lang in ("zh", "en")]
         for job in jobs:
             job.result()
-    zip_folder(offline_site, DOWNLOADS / OFFLINE_ZIP, OFFLINE_FOLDER)
+    zip_folder(offline_site, DOWNLOADS / OFFLINE_ZIP, OFFLINE_FOLDER, {forms_folder: f"downloads/{SUBDIR}"})
     mkdocs_build(ROOT / "site")
     return 0
 

@@ -153,6 +153,49 @@ class Section:
 
 
 @dataclass
+class Run:
+    """A piece of inline text as a reader sees it: links give their text, code its content."""
+    text: str
+    bold: bool = False
+
+
+@dataclass
+class Item:
+    """One list item: its own text, its task-list box (" " empty, "x" ticked, None without a box), and
+    any blocks nested under it."""
+    line: int
+    runs: list[Run] = field(default_factory=list)
+    checkbox: str | None = None
+    children: list["Block"] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class Block:
+    """A block of the page in reading order (:attr:`Page.blocks`), for the views that re-lay the page
+    out, such as the fillable forms. ``kind``: heading, paragraph, list, table, admonition."""
+    kind: str
+    line: int
+    runs: list[Run] = field(default_factory=list)        # heading and paragraph text
+    level: int = 0                                       # heading level
+    id: str | None = None                                # heading's explicit id
+    ordered: bool = False                                # list
+    items: list[Item] = field(default_factory=list)      # list
+    rows: list[list[str]] = field(default_factory=list)  # table: the header row first, cells as text
+    row_lines: list[int] = field(default_factory=list)   # table: the source line of each row
+    title: str = ""                                      # admonition title ("" when untitled)
+    admonition: str = ""                                 # admonition type
+    children: list["Block"] = field(default_factory=list)  # admonition body
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
 class Suppression:
     line: int
     code: str | None        # None when the comment is malformed
@@ -181,6 +224,7 @@ class Page:
     kinds: list[str] = field(default_factory=list)        # per line: front, code, html, text, blank
     suppressions: list[Suppression] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)     # the body in reading order (front matter out)
 
     @property
     def images(self) -> list[Link]:
@@ -268,6 +312,7 @@ def _parse(page: Page, data: bytes) -> None:
     blocks = _walk(page, tokens)
     _sections(page, blocks)
     _suppressions(page)
+    page.blocks = _Blocks(page).build(tokens)
 
 
 def _front_matter(page: Page, tokens) -> None:
@@ -561,3 +606,118 @@ def join_text(lines: list[TextLine]):
         return lines[max(0, bisect_right(starts, offset) - 1)].line if lines else 1
 
     return text, line_at
+
+
+_TASK_BOX_RE = re.compile(r"^\[([ xX])\][ \t]+")
+
+
+class _Blocks:
+    """The body as :class:`Block`s, from the same token stream the walker read."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.headings = {h.line: h for h in page.headings}
+
+    @staticmethod
+    def runs(token) -> list[Run]:
+        out: list[Run] = []
+        bold = 0
+        for child in token.children or [] if token is not None else []:
+            kind = child.type
+            if kind in ("text", "text_special", "code_inline"):
+                out.append(Run(child.content, bold > 0))
+            elif kind == "strong_open":
+                bold += 1
+            elif kind == "strong_close":
+                bold -= 1
+            elif kind == "softbreak":
+                out.append(Run(" ", bold > 0))
+            elif kind == "hardbreak":
+                out.append(Run("\n", bold > 0))
+            elif kind == "image":
+                out.append(Run(child.content, bold > 0))
+        # CommonMark leaves `**` beside CJK punctuation (`。**您…**`) as text; Python-Markdown, which
+        # builds the site, makes it bold: so do we
+        split: list[Run] = []
+        for run in out:
+            parts = run.text.split("**") if not run.bold and run.text.count("**") >= 2 else [run.text]
+            if len(parts) % 2 == 0:
+                parts = [run.text]
+            split.extend(Run(part, run.bold or k % 2 == 1) for k, part in enumerate(parts) if part)
+        merged: list[Run] = []
+        for run in split:
+            if merged and merged[-1].bold == run.bold:
+                merged[-1].text += run.text
+            else:
+                merged.append(run)
+        return merged
+
+    def build(self, tokens) -> list[Block]:
+        blocks, _ = self.sequence(tokens, 0, None)
+        return blocks
+
+    def sequence(self, tokens, i: int, close: str | None) -> tuple[list[Block], int]:
+        """Blocks from tokens[i] up to the token of type ``close``; returns them and the index after it."""
+        blocks: list[Block] = []
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            line = token.map[0] + 1 if token.map else 1
+            if kind == close:
+                return blocks, i + 1
+            if kind == "heading_open":
+                heading = self.headings.get(line)
+                inline = tokens[i + 1]
+                title = heading.title if heading else inline.content
+                blocks.append(Block("heading", line, [Run(_strip_attr_lists(title), True)],
+                                    level=int(token.tag[1]), id=heading.id if heading else None))
+                i += 3
+            elif kind == "paragraph_open":
+                blocks.append(Block("paragraph", line, self.runs(tokens[i + 1])))
+                i += 3
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                block = Block("list", line, ordered=kind == "ordered_list_open")
+                i = self.items(tokens, i + 1, block, kind.replace("_open", "_close"))
+                blocks.append(block)
+            elif kind == "table_open":
+                block = Block("table", line)
+                i += 1
+                while tokens[i].type != "table_close":
+                    if tokens[i].type == "tr_open":
+                        block.row_lines.append(tokens[i].map[0] + 1 if tokens[i].map else line)
+                        block.rows.append([])
+                    elif tokens[i].type == "inline" and block.rows:
+                        block.rows[-1].append("".join(r.text for r in self.runs(tokens[i])).strip())
+                    i += 1
+                blocks.append(block)
+                i += 1
+            elif kind == "admonition_open":
+                title_match = _ADMON_TITLE_RE.search(token.info or "")
+                block = Block("admonition", line, title=title_match.group(1) if title_match else "",
+                              admonition=str((token.meta or {}).get("tag") or "note").lower())
+                i += 1
+                if tokens[i].type == "admonition_title_open":
+                    i += 3
+                block.children, i = self.sequence(tokens, i, "admonition_close")
+                blocks.append(block)
+            else:
+                i += 1
+        return blocks, i
+
+    def items(self, tokens, i: int, block: Block, close: str) -> int:
+        while i < len(tokens) and tokens[i].type != close:
+            if tokens[i].type == "list_item_open":
+                line = tokens[i].map[0] + 1 if tokens[i].map else block.line
+                children, i = self.sequence(tokens, i + 1, "list_item_close")
+                item = Item(line)
+                if children and children[0].kind == "paragraph":
+                    item.runs = children.pop(0).runs
+                    match = _TASK_BOX_RE.match(item.runs[0].text) if item.runs else None
+                    if match:
+                        item.checkbox = match.group(1).lower()
+                        item.runs[0].text = item.runs[0].text[match.end():]
+                item.children = children
+                block.items.append(item)
+            else:
+                i += 1
+        return i + 1

@@ -153,3 +153,23 @@ def test_code_and_visible_text_are_kept_apart(page):
     assert [(c.line, c.text) for c in page.sections[0].code] == [(6, "代码 9")]
     assert [(c.line, c.text) for c in page.sections[2].code] == [(28, "code 123")]
     assert [(v.line, v.what, v.text) for v in page.visible] == [(2, "description", "测试 3")]
+
+
+def test_blocks_give_the_body_in_reading_order():
+    """Page.blocks: what the form documents are laid out from (scripts/formdocs/)."""
+    text = ("---\ndescription: d\n---\n\n# 表 {#t}\n\n!!! warning \"注意\"\n    先读。\n\n## 基本信息 {#basic}\n\n"
+            "| 项目 | 填写 |\n|---|---|\n| 儿童代号 |  |\n| [日期](x.md) | 已填 |\n\n"
+            "下面四项。**您可以不同意。**没有打勾的项。\n\n- [ ] 同意\n- [x] 不同意\n- 普通\n\n1. **一项一项读。**慢慢读\n")
+    page = parse_page("docs/zh/x.md", text.encode(), "zh", "x.md")
+    kinds = [(b.kind, b.line) for b in page.blocks]
+    assert kinds == [("heading", 5), ("admonition", 7), ("heading", 10), ("table", 12), ("paragraph", 17),
+                     ("list", 19), ("list", 23)]
+    note, table, para, boxes, steps = page.blocks[1], page.blocks[3], page.blocks[4], page.blocks[5], page.blocks[6]
+    assert note.title == "注意" and note.admonition == "warning" and note.children[0].text == "先读。"
+    assert page.blocks[2].text == "基本信息" and page.blocks[2].id == "basic"
+    assert table.rows == [["项目", "填写"], ["儿童代号", ""], ["日期", "已填"]] and table.row_lines == [12, 14, 15]
+    assert [(r.text, r.bold) for r in para.runs] == [("下面四项。", False), ("您可以不同意。", True),
+                                                     ("没有打勾的项。", False)]
+    assert [(i.checkbox, i.text, i.line) for i in boxes.items] == [(" ", "同意", 19), ("x", "不同意", 20),
+                                                                  (None, "普通", 21)]
+    assert steps.ordered and steps.items[0].runs[0].bold and steps.items[0].text == "一项一项读。慢慢读"
