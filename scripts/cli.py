@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--root", default=".", help="repository root (default: current directory)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument("--online", action="store_true", help="also check external URLs (never in CI)")
+    check.add_argument("--today", type=_day, metavar="YYYY-MM-DD",
+                       help="judge review dates (G1xx) as on this day (default: CHECKS_TODAY, else today)")
     codes = sub.add_parser("codes", help="list every code with its description")
     codes.add_argument("--markdown", action="store_true", help="as a Markdown list (for the README)")
     codes.add_argument("--explain", metavar="CODE", help="print the documentation of one code (e.g. L103)")
@@ -42,6 +44,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="acknowledge stale sections without claiming the translation caught up")
     stamp.add_argument("pages", nargs="*", metavar="PAGE", help="e.g. part2/volunteers.md (default: all)")
     return parser
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,7 +100,7 @@ def _check(args) -> int:
     if online and os.environ.get("CI"):
         print("note: --online is ignored in CI (other sites' outages must not fail the build)", file=sys.stderr)
         online = False
-    site = load_site(Path(args.root), online=online)
+    site = load_site(Path(args.root), online=online, today=args.today)
     report = run(site)
     output = render(report.findings, report.notes, report.suppressed, args.format)
     if output:

@@ -10,9 +10,10 @@ import re
 
 from scripts.checks import (alignment, inputs, links, parity, privacy, reporting, staleness, suppressions,
                             terminology, third_party, typography)
+from scripts.checks import review
 
 FAMILIES = [inputs, suppressions, links, alignment, terminology, parity, staleness, privacy, reporting,
-            third_party, typography]
+            third_party, typography, review]
 
 
 def declared_options() -> dict:
