@@ -91,17 +91,45 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def _today(given):
+    """The day reviews are judged on, as load_site will take it (for the result cache's key)."""
+    from datetime import date
+
+    return given or os.environ.get("CHECKS_TODAY", "").strip() or date.today()
+
+
+def _docs_dir(root: Path) -> str:
+    """docs_dir from mkdocs.yml, read as the Site reads it (for the result cache's key)."""
+    from scripts.yamlfile import YamlError, load_yaml
+
+    try:
+        data = load_yaml((root / "mkdocs.yml").read_text(encoding="utf-8")).data
+    except (OSError, UnicodeDecodeError, YamlError):
+        return "docs"
+    value = data.get("docs_dir", "docs") if isinstance(data, dict) else "docs"
+    return value.strip().strip("/") if isinstance(value, str) and value.strip() and not os.path.isabs(value) else "docs"
+
+
 def _check(args) -> int:
+    from scripts.cache import ResultCache
     from scripts.diagnostics import render
-    from scripts.runner import run
-    from scripts.site import load_site
 
     online = args.online
     if online and os.environ.get("CI"):
         print("note: --online is ignored in CI (other sites' outages must not fail the build)", file=sys.stderr)
         online = False
-    site = load_site(Path(args.root), online=online, today=args.today)
-    report = run(site)
+    report, cache = None, None
+    if not online:
+        cache = ResultCache(Path(args.root), _docs_dir(Path(args.root)), f"today={_today(args.today)}")
+        report = cache.get()
+    if report is None:                 # the checks are imported only when they run
+        from scripts.runner import run
+        from scripts.site import load_site
+
+        site = load_site(Path(args.root), online=online, today=args.today)
+        report = run(site)
+        if cache is not None:
+            cache.put(report)
     output = render(report.findings, report.notes, report.suppressed, args.format)
     if output:
         print(output)
