@@ -21,6 +21,8 @@ from pathlib import Path
 
 _CODE = ("model.py", "yamlfile.py", "diagnostics.py")
 _FILE = Path(".cache") / "checks-pages.pickle"
+_HELD: dict = {}        # path -> ((file's mtime, code version), entries): a process that reads the cache again
+                        # (each `mkdocs serve` rebuild) reuses what it read or wrote if the file has not changed
 
 
 def _code_version() -> str:
@@ -45,10 +47,16 @@ class PageCache:
             return
         try:
             self.version = _code_version()
+            stamp = self.path.stat().st_mtime_ns
+            held = _HELD.get(self.path)
+            if held is not None and held[0] == (stamp, self.version):   # `mkdocs serve`: read it last time
+                self.entries = held[1]
+                return
             with open(self.path, "rb") as handle:
                 stored = pickle.load(handle)
             if isinstance(stored, dict) and stored.get("version") == self.version:
                 self.entries = stored.get("pages", {})
+                _HELD[self.path] = ((stamp, self.version), self.entries)
         except Exception:  # noqa: BLE001 - a broken cache is no cache
             self.entries = {}
 
@@ -79,6 +87,7 @@ class PageCache:
             with open(tmp, "wb") as handle:
                 pickle.dump({"version": self.version, "pages": self.entries}, handle, pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
+            _HELD[self.path] = ((self.path.stat().st_mtime_ns, self.version), self.entries)
         except Exception:  # noqa: BLE001 - a read-only tree still gets its findings
             pass
 
