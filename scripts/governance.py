@@ -65,7 +65,7 @@ OPTIONS = {
     "law_months": Option(int, 12, _months, doc="months between reviews of a page citing laws or policies"),
     "other_months": Option(int, 24, _months, doc="months between reviews of every other page"),
     "roles": Option(dict, DEFAULT_ROLES, _roles,
-                    doc="roles a page's owner: may name, each with its zh and en label"),
+                    doc="roles a page's 'owner:' may name, each with its zh and en label"),
 }
 
 
