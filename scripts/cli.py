@@ -176,6 +176,12 @@ def _stamp(args) -> int:
         print(f"deferred {result.deferred} stale section(s) in {result.pages} page(s)")
     else:
         print(f"stamped {result.recorded} section(s) in {result.pages} page(s)")
+        from scripts.governance import follow_review
+
+        for rel in pages if pages is not None else [p.rel for p in site.page_pairs if p.zh and p.en]:
+            day = follow_review(site, rel)
+            if day is not None:
+                print(f"{site.lang_root('en')}/{rel}: reviewed: {day} (the Chinese review it now follows)")
     return EXIT_CLEAN
 
 

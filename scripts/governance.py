@@ -187,3 +187,25 @@ def rows(site, opts, today: date, order: list[str] | None = None) -> list[Row]:
                        next_review is None or next_review < today))
     out.sort(key=lambda r: (not r.overdue, r.next_review or date.min, rank.get(r.rel, len(rank)), r.rel))
     return out
+
+
+def follow_review(site, rel: str) -> date | None:
+    """After ``stamp`` (the English has caught up with the Chinese at ``rel``), set the English page's
+    ``reviewed:`` to the Chinese page's date: the translation now follows that review. Only an existing
+    ``reviewed:`` line of one line is rewritten (a missing or odd one is G102's to report). Returns the
+    date written, or None when nothing changed."""
+    zh, en = site.page("zh", rel), site.page("en", rel)
+    if zh is None or en is None:
+        return None
+    day, current = facts(zh).reviewed.value, facts(en).reviewed
+    first, last = en.front_lines.get("reviewed", (0, 0))
+    if day is None or current.value == day or not first or first != last:
+        return None
+    path = site.root / en.path
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if not lines[first - 1].startswith("reviewed:"):
+        return None
+    lines[first - 1] = f"reviewed: {day.isoformat()}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return day

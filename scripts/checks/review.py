@@ -23,8 +23,8 @@ the Chinese review its translation follows.
   (one page in two languages has one owner and one schedule). Reported on the English page.
 - G106: the Chinese page was reviewed after the review the English follows (the English ``reviewed:``
   is older). The message says what translation-lock.yml knows: if every English section is current,
-  compare the English with the reviewed Chinese and set its date; if some are stale, update them,
-  ``python -m scripts stamp`` the page, then set the date.
+  compare the English with the reviewed Chinese; if some are stale, update them. Then
+  ``python -m scripts stamp <page>``, which also sets the English date to the Chinese one.
 - G107: the English page claims a later review than its Chinese page has (the review is done on the
   source; set the English date to the Chinese one).
 - G108: ``review_interval`` is not a whole number of months from 1 to 120.
@@ -141,10 +141,10 @@ def _pair(site, pair, zh, en) -> Iterator[Diagnostic]:
         status = site.translation_status.get(pair.rel)
         if status is not None and status.outdated:
             todo = (f"{len(status.outdated)} English section(s) are out of date in translation-lock.yml: "
-                    f"update them, `python -m scripts stamp {pair.rel}`, then set reviewed: {zh_day}")
+                    f"update them, then `python -m scripts stamp {pair.rel}` (it sets reviewed: {zh_day})")
         else:
             todo = (f"translation-lock.yml has the English current: compare it with the reviewed Chinese, "
-                    f"then set reviewed: {zh_day}")
+                    f"then `python -m scripts stamp {pair.rel}` (it sets reviewed: {zh_day})")
         yield Diagnostic(pair.en.path, en.reviewed.line, "G106",
                          f"the Chinese page was reviewed on {zh_day} ({zh_at}), after the review this "
                          f"translation follows ({en_day}): {todo}", zh_at)

@@ -145,3 +145,18 @@ def test_roles_come_from_checks_yml(control_root):
                                              encoding="utf-8")
     found = codes(control_root)
     assert found and all(line.endswith("G104") for line in found) and len(found) == 6
+
+
+def test_stamp_brings_the_english_review_date(control_root, capsys):
+    """Stamping says the English has caught up with the Chinese: its reviewed: follows the Chinese date
+    (G106 gone); stamp --defer does not claim that, and leaves the date."""
+    zh = control_root / ZH
+    zh.write_text(zh.read_text(encoding="utf-8").replace("reviewed: 2026-12-01", "reviewed: 2026-12-05"),
+                  encoding="utf-8")
+    assert codes(control_root) == [f"{EN}:4: G106"]
+    assert cli.main(["stamp", "--root", str(control_root), "--defer", "part1/model.md"]) == 0
+    assert codes(control_root) == [f"{EN}:4: G106"]
+    assert cli.main(["stamp", "--root", str(control_root), "part1/model.md"]) == 0
+    assert f"{EN}: reviewed: 2026-12-05 (the Chinese review it now follows)" in capsys.readouterr().out
+    assert "reviewed: 2026-12-05\n" in (control_root / EN).read_text(encoding="utf-8")
+    assert codes(control_root) == []
