@@ -52,8 +52,9 @@ system-deps:
 	  fi; \
 	fi
 
+# PREVIEW=1 with --dirty: a save rebuilds only the pages it touches (scripts/mkdocs_hooks/preview.py).
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	PREVIEW=1 $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000 --livereload
 
 check: $(BIN)/.installed
 	$(PY) -m scripts check

@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--root", default=".", help="repository root (default: current directory)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument("--online", action="store_true", help="also check external URLs (never in CI)")
+    check.add_argument("--today", type=_day, metavar="YYYY-MM-DD",
+                       help="judge review dates (G1xx) as on this day (default: CHECKS_TODAY, else today)")
     codes = sub.add_parser("codes", help="list every code with its description")
     codes.add_argument("--markdown", action="store_true", help="as a Markdown list (for the README)")
     codes.add_argument("--explain", metavar="CODE", help="print the documentation of one code (e.g. L103)")
@@ -55,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     rename.add_argument("old", metavar="OLD", help="the section id now")
     rename.add_argument("new", metavar="NEW", help="its new id")
     return parser
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,17 +108,45 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def _today(given):
+    """The day reviews are judged on, as load_site will take it (for the result cache's key)."""
+    from datetime import date
+
+    return given or os.environ.get("CHECKS_TODAY", "").strip() or date.today()
+
+
+def _docs_dir(root: Path) -> str:
+    """docs_dir from mkdocs.yml, read as the Site reads it (for the result cache's key)."""
+    from scripts.yamlfile import YamlError, load_yaml
+
+    try:
+        data = load_yaml((root / "mkdocs.yml").read_text(encoding="utf-8")).data
+    except (OSError, UnicodeDecodeError, YamlError):
+        return "docs"
+    value = data.get("docs_dir", "docs") if isinstance(data, dict) else "docs"
+    return value.strip().strip("/") if isinstance(value, str) and value.strip() and not os.path.isabs(value) else "docs"
+
+
 def _check(args) -> int:
+    from scripts.cache import ResultCache
     from scripts.diagnostics import render
-    from scripts.runner import run
-    from scripts.site import load_site
 
     online = args.online
     if online and os.environ.get("CI"):
         print("note: --online is ignored in CI (other sites' outages must not fail the build)", file=sys.stderr)
         online = False
-    site = load_site(Path(args.root), online=online)
-    report = run(site)
+    report, cache = None, None
+    if not online:
+        cache = ResultCache(Path(args.root), _docs_dir(Path(args.root)), f"today={_today(args.today)}")
+        report = cache.get()
+    if report is None:                 # the checks are imported only when they run
+        from scripts.runner import run
+        from scripts.site import load_site
+
+        site = load_site(Path(args.root), online=online, today=args.today)
+        report = run(site)
+        if cache is not None:
+            cache.put(report)
     output = render(report.findings, report.notes, report.suppressed, args.format)
     if output:
         print(output)
@@ -154,6 +193,12 @@ def _stamp(args) -> int:
         print(f"deferred {result.deferred} stale section(s) in {result.pages} page(s)")
     else:
         print(f"stamped {result.recorded} section(s) in {result.pages} page(s)")
+        from scripts.governance import follow_review
+
+        for rel in pages if pages is not None else [p.rel for p in site.page_pairs if p.zh and p.en]:
+            day = follow_review(site, rel)
+            if day is not None:
+                print(f"{site.lang_root('en')}/{rel}: reviewed: {day} (the Chinese review it now follows)")
     return EXIT_CLEAN
 
 

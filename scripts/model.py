@@ -33,6 +33,8 @@ from scripts.diagnostics import Diagnostic
 from scripts.yamlfile import YamlError, load_yaml
 
 INTRO = "_intro"
+REVIEW_KEYS = ("owner", "reviewed", "review_interval")   # front matter of the review (scripts/review.py):
+                                                         # not the text a translation follows
 LANGS = ("zh", "en")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")     # a good id: lower-case ASCII words joined by hyphens
 
@@ -211,6 +213,7 @@ class Page:
     rel: str                # path inside docs/<lang>/: part1/model.md
     lines: list[str] = field(default_factory=list)
     front_matter: dict = field(default_factory=dict)
+    front_lines: dict[str, tuple[int, int]] = field(default_factory=dict)  # key -> (first, last) file line
     title: str | None = None
     title_line: int = 1
     h1_lines: list[int] = field(default_factory=list)
@@ -335,6 +338,11 @@ def _front_matter(page: Page, tokens) -> None:
         page.problem(start + 2, "E104", "front matter must be a mapping such as 'description: ...'")
         return
     page.front_matter = doc.data
+    keys = sorted((start + 1 + doc.line((key,)), str(key)) for key in doc.data)
+    closing = end                                   # the file line of the closing '---'
+    for index, (line, key) in enumerate(keys):
+        last = keys[index + 1][0] - 1 if index + 1 < len(keys) else closing - 1
+        page.front_lines[key] = (line, max(line, last))
     for key, what in (("description", "description"), ("title", "front-matter title")):
         value = doc.data.get(key)
         if isinstance(value, str) and value.strip():

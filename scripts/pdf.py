@@ -72,7 +72,7 @@ code { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 9pt; }
 def nav_pages(site: Site) -> list[tuple[str, int]]:
     """(path inside docs/<lang>/, level) in nav order: level 1 for a part's index, 2 for its chapters."""
     return [(entry.rel, 1 if entry.depth == 0 or entry.rel.endswith("index.md") else 2) for entry in site.nav
-            if entry.rel.endswith(".md") and "translation-status" not in entry.rel]
+            if entry.rel.endswith(".md") and not entry.rel.endswith(("translation-status.md", "review-status.md"))]
 
 
 def page_key(rel: str) -> str:

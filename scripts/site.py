@@ -10,6 +10,7 @@ or in a page's ``problems``.
 from __future__ import annotations
 
 import os
+from datetime import date
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -67,6 +68,7 @@ class Site:
     lock: Lock = field(default_factory=Lock)
     problems: list[Diagnostic] = field(default_factory=list)
     online: bool = False
+    today: date = field(default_factory=date.today)     # the day reviews are judged on (G1xx)
 
     def lang_root(self, lang: str) -> str:
         return f"{self.docs_dir}/{lang}"
@@ -138,13 +140,23 @@ class Site:
         return (urlsplit(self.site_url).hostname or "").lower()
 
 
-def load_site(root: Path | str, config: Config | None = None, online: bool = False) -> Site:
+def load_site(root: Path | str, config: Config | None = None, online: bool = False,
+              today: date | None = None) -> Site:
+    """``today`` (the day reviews are judged on): given, else the environment's ``CHECKS_TODAY``
+    (YYYY-MM-DD, for tests and CI runs that must not depend on the calendar), else the real day."""
     root = Path(root)
+    if today is None and os.environ.get("CHECKS_TODAY"):
+        try:
+            today = date.fromisoformat(os.environ["CHECKS_TODAY"].strip())
+        except ValueError:
+            raise UsageError(f"CHECKS_TODAY='{os.environ['CHECKS_TODAY']}' is not a date YYYY-MM-DD") from None
     if not root.is_dir():
         raise UsageError(f"root '{root}' is not a folder")
     if not (root / MKDOCS).is_file():
         raise UsageError(f"no {MKDOCS} in '{root}': run from the repository root or pass --root")
     site = Site(root=root, config=config if config is not None else load_config(root), online=online)
+    if today is not None:
+        site.today = today
     _load_mkdocs(site)
     docs = root / site.docs_dir
     if not docs.is_dir():

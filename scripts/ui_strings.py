@@ -8,6 +8,7 @@ loading fails with `ui-strings.yml:LINE: ...` naming the missing one.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,3 +61,14 @@ def load() -> dict[str, dict]:
 def strings(lang: str) -> dict:
     """The groups of strings for one language: strings('en')['kit']['print']."""
     return load()[lang]
+
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+def localised_date(day: date, lang: str) -> str:
+    """A date as readers of ``lang`` write it: 2026 年 12 月 2 日, 2 December 2026."""
+    if lang == "zh":
+        return f"{day.year} 年 {day.month} 月 {day.day} 日"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"

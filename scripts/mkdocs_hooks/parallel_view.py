@@ -52,6 +52,9 @@ def build_page(shell_lang: str, rel: str, site: Path, pairs, section_ids: dict[s
     dest = {lang: _dest[(lang, rel)] for lang in LANGUAGES}
     built = {lang: site / language_prefix(lang) / dest[lang] if not dest[lang].startswith(language_prefix(lang))
              else site / dest[lang] for lang in LANGUAGES}
+    out = site / parallel_dest(built[shell_lang].relative_to(site).as_posix())
+    if out.is_file() and out.stat().st_mtime >= max(built[lang].stat().st_mtime for lang in LANGUAGES):
+        return          # `mkdocs serve --dirty` rebuilt neither page (mkdocs_hooks/preview.py): the view stands
     docs = {lang: articles.read(built[lang]) for lang in LANGUAGES}
     dirs = {lang: posixpath.dirname(built[lang].relative_to(site).as_posix()) for lang in LANGUAGES}
     sections = {}
@@ -98,7 +101,6 @@ def build_page(shell_lang: str, rel: str, site: Path, pairs, section_ids: dict[s
         href = a.get("href")
         a.set("href", (href if href.endswith("/") else href + "/") + "parallel.html"
               if not href.endswith(".html") else href.replace(".html", ".parallel.html"))
-    out = site / parallel_dest(built[shell_lang].relative_to(site).as_posix())
     out.write_bytes(html.tostring(shell, doctype="<!doctype html>", encoding="utf-8"))
 
 

@@ -17,10 +17,7 @@ import segno
 
 from scripts.mkdocs_hooks.shared import current_language, language_prefix, manual, page_lang_rel, root_of
 from scripts import ui_strings
-
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
-
+from scripts.ui_strings import localised_date
 
 @lru_cache(maxsize=1)
 def git_dates(root: Path, docs_dir: str) -> dict[str, date]:
@@ -38,12 +35,6 @@ def git_dates(root: Path, docs_dir: str) -> dict[str, date]:
         elif line.strip() and current:
             dates.setdefault(line.strip(), current)
     return dates
-
-
-def localised_date(day: date, lang: str) -> str:
-    if lang == "zh":
-        return f"{day.year} 年 {day.month} 月 {day.day} 日"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def qr_svg(url: str, title: str) -> str:

@@ -75,7 +75,8 @@ def on_post_build(config):
         return
     site = Path(config["site_dir"])
     merged_path = site / "search" / "search_index.json"
-    if not merged_path.is_file():
+    search = config["plugins"].get("material/search")
+    if not merged_path.is_file() or (search is not None and not search.config.enabled):   # preview.py
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     offline = config["plugins"].get("material/offline") or config["plugins"].get("offline")
