@@ -17,8 +17,8 @@ from scripts.model import LANGS
 from scripts.site import DEFAULT_LANGUAGE, Site, language_prefix, load_site
 
 LANGUAGES = LANGS
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "current_language", "i18n_is_building_alternate", "lang_rel",
-           "language_prefix", "manual", "page_lang_rel", "root_of"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "building_source_language", "current_language",
+           "i18n_is_building_alternate", "lang_rel", "language_prefix", "manual", "page_lang_rel", "root_of"]
 
 _loaded: list = [None, None]        # [the config it was loaded for, the Site]; the config is kept so its id
                                     # cannot be reused by a later build's config
@@ -59,3 +59,10 @@ def i18n_is_building_alternate(config) -> bool:
     """True inside static-i18n's nested build of a non-default language (its post_build then runs twice)."""
     plugin = config["plugins"].get("i18n")
     return bool(plugin and getattr(plugin, "building", False))
+
+
+def building_source_language(config) -> bool:
+    """False while static-i18n builds an edition generated from another language's files (the Traditional
+    edition, zh-hant, renders docs/zh/: scripts/mkdocs_hooks/traditional.py). Hooks that map each language's
+    files to their URLs skip that build, or the zh entries would point into /zh-hant/."""
+    return config["theme"]["language"] in LANGUAGES

@@ -1,0 +1,119 @@
+"""The Traditional Chinese edition (/zh-hant/): Simplified text converted with OpenCC, corrected by the glossary.
+
+The edition is never stored: the build converts what it renders from docs/zh/ (the hook
+``scripts/mkdocs_hooks/traditional.py``), and the checks (family H, ``scripts/checks/traditional.py``) use the
+same :class:`Converter`, so what ``make check`` judges is what readers get.
+
+Configuration: OpenCC ``s2hk`` (Simplified to Traditional, Hong Kong variant characters), not ``s2twp`` nor
+plain ``s2t``. Why:
+
+- The fund is in Hong Kong and the first readers of this edition are its staff and partners there. ``s2hk``
+  writes the character shapes Hong Kong schools and government use (裏, 麪, 着, 衞, 户); ``s2t`` writes
+  OpenCC's "standard" shapes (裡/裏 mixed, 戶, 衛), which look foreign in Hong Kong and slightly foreign in
+  Taiwan; Taiwan readers read Hong Kong shapes without difficulty.
+- ``s2twp`` also swaps *words* for Taiwan usage (信息→資訊, 软件→軟體, 程序→程式, 打印→列印, 数据→資料,
+  用户→使用者, 视频→影片, 网络→網路). That is wrong for Hong Kong (軟件, 程序, 打印, 網絡 are Hong Kong
+  usage) and wrong for this manual, which is about mainland China: names of PRC laws, documents and agencies
+  must stay their official titles, converted character by character (《中华人民共和国未成年人保护法》→
+  《中華人民共和國未成年人保護法》, 民政部门→民政部門), never localised into Taiwan or Hong Kong vocabulary.
+  ``s2hk`` converts characters and only a handful of Hong Kong variant phrases, so titles stay intact.
+- Where a word needs a different Traditional form (a character OpenCC cannot decide, or Hong Kong usage),
+  the glossary decides: a ``zh_hant:`` field on the entry. Words that are not glossary terms but came out
+  wrong in the reading of the output are in :data:`PHRASES` below, each with its reason.
+
+Overrides are applied to the converted text, longest first, in one pass (so one override never rewrites
+another's output). OpenCC's ``s2hk`` keeps the length of the text, which lets the checks line up source and
+output character by character.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+CONFIG = "s2hk"
+LOCALE = "zh-hant"          # static-i18n's locale of the edition, and its folder: /zh-hant/
+TAG = "zh-Hant"             # BCP 47, for lang and hreflang
+
+# Simplified form -> the Traditional form to print, for words that are not glossary terms. Each with why.
+PHRASES: dict[str, str] = {
+}
+
+# Simplified characters that stand for two or more Traditional ones (OpenCC decides by the phrase around
+# them, else takes the most frequent): a glossary term holding one needs a declared zh_hant form (H102),
+# since a term is too short, and its neighbours too varied, for OpenCC's phrase table to decide it once.
+AMBIGUOUS: dict[str, str] = dict(entry.split(":") for entry in """
+干:干乾幹 发:發髮 面:面麪麵 里:里裏 系:系係繫 台:台臺檯颱 后:后後 复:復複覆 范:范範 制:制製 志:志誌
+余:余餘 只:只隻 准:准準 冲:沖衝 历:歷曆 尽:盡儘 松:松鬆 钟:鐘鍾 须:須鬚 获:獲穫 汇:匯彙 团:團糰
+表:表錶 周:周週 胡:胡鬍 谷:谷穀 丑:丑醜 斗:斗鬥 借:借藉 卜:卜蔔 伙:伙夥 采:采採 朴:朴樸 坛:壇罈
+征:征徵 症:症癥 舍:舍捨 致:致緻 苏:蘇甦 蒙:蒙濛懞矇 辟:辟闢 郁:郁鬱 凶:凶兇 游:游遊 占:占佔 御:御禦
+云:云雲 当:當噹 党:黨党 吊:吊弔 卷:卷捲 托:托託 折:折摺 沈:沈瀋 回:回迴 向:向嚮 签:簽籤 纤:纖縴
+划:划劃 恶:惡噁 才:才纔 了:了瞭 几:几幾 累:累纍 么:麼么 困:困睏 姜:姜薑 克:克剋 岳:岳嶽 布:布佈
+种:種种 千:千韆 咸:咸鹹 据:據据 杰:杰傑 霉:霉黴 注:注註 出:出齣 家:家傢 仆:僕仆 赞:贊讚 尝:嘗嚐
+扎:扎紮 着:着著 脏:髒臟 荡:蕩盪 链:鏈鍊 帘:簾帘 愿:願愿 板:板闆 腊:臘腊 鉴:鑒鑑 赶:趕赶 别:別彆
+""".split())
+
+
+@lru_cache(maxsize=None)
+def _opencc(config: str = CONFIG):
+    import opencc                       # imported when first needed: the checks run without it if unused
+    return opencc.OpenCC(config)
+
+
+def opencc_convert(text: str) -> str:
+    """OpenCC alone (``s2hk``), without the glossary's or this module's overrides."""
+    return _opencc().convert(text) if text else text
+
+
+class Converter:
+    """OpenCC ``s2hk``, then the overrides, {Simplified form: Traditional form}: the glossary's ``zh_hant``
+    fields and :data:`PHRASES`.
+
+    Overrides are found in the *source* (longest first, left to right, never overlapping) and written over
+    the same place in the converted text, which ``s2hk`` keeps the same length: so an override holds
+    whatever OpenCC made of the characters around it (本地志愿者 is 本地誌願者 for OpenCC, which reads
+    地志 as a word; the glossary's 志願者 wins). Should a conversion ever change the length, the overrides
+    are matched in the converted text instead."""
+
+    def __init__(self, overrides: dict[str, str] | None = None):
+        replace = dict(PHRASES)
+        replace.update(overrides or {})
+        self.replace = {k: v for k, v in replace.items() if k and v}
+        keys = sorted(self.replace, key=lambda k: (-len(k), k))
+        self._source = re.compile("|".join(map(re.escape, keys))) if keys else None
+        converted = {opencc_convert(k): v for k, v in self.replace.items()}
+        self._converted = converted
+        self._target = re.compile("|".join(map(re.escape, sorted(converted, key=lambda k: (-len(k), k))))) \
+            if keys else None
+
+    def convert(self, text: str) -> str:
+        out = opencc_convert(text)
+        if self._source is None or not out:
+            return out
+        if len(out) != len(text):
+            return self._target.sub(lambda m: self._converted[m.group(0)], out)
+        pieces, last = [], 0
+        for match in self._source.finditer(text):
+            pieces.append(out[last:match.start()])
+            pieces.append(self.replace[match.group(0)])
+            last = match.end()
+        pieces.append(out[last:])
+        return "".join(pieces)
+
+    __call__ = convert
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Where the overrides apply in ``text`` (Simplified): (start, end, Traditional form)."""
+        if self._source is None:
+            return []
+        return [(m.start(), m.end(), self.replace[m.group(0)]) for m in self._source.finditer(text)]
+
+
+def glossary_overrides(glossary) -> dict[str, str]:
+    """{zh: zh_hant} for every glossary term that declares its Traditional form."""
+    return {term.zh: term.zh_hant for term in glossary.terms if getattr(term, "zh_hant", "")}
+
+
+def ambiguous_in(text: str) -> list[str]:
+    """The one-to-many characters in ``text``, in order, each once (their readings: ``AMBIGUOUS[c]``)."""
+    return list(dict.fromkeys(c for c in text if c in AMBIGUOUS))

@@ -1,0 +1,123 @@
+"""The Traditional Chinese edition at /zh-hant/, generated while building from docs/zh/ (scripts/hant.py).
+
+static-i18n builds a language ``zh-hant`` with no files of its own: ``fallback_to_default`` makes it render
+every page of docs/zh/ under /zh-hant/. Everything that build renders stays Simplified until it is written,
+so every other hook works unchanged on it (glossary tooltips match the glossary's Simplified terms, the
+reader's kit, the admonition titles); then this hook converts:
+
+- each page's HTML as written (on_post_page) and the 404 page: the body, the nav, the site name and
+  description, the interface strings (ui-strings.yml's zh group), the tooltips. URLs (href, src) are left
+  alone, and so is the switch's 简体中文. ``lang="zh"`` marks inside the body become ``lang="zh-Hant"``; the page's own <html lang> is
+  ``zh-Hant`` from overrides/partials/languages/zh-hant.html;
+- the search entries of the edition (after search_split has written the Chinese index, into which they
+  fall): Material has already segmented them with jieba on the Simplified text, whose dictionary (and the
+  glossary's user words) is Simplified, so each word is converted after segmentation and stays one token;
+  they are moved to /zh-hant/search/, so search stays in the edition.
+
+The language switch names the editions 简体 / 繁體 / English; alternates get the BCP 47 tag ``zh-Hant``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from scripts import hant
+from scripts.mkdocs_hooks.shared import DEFAULT_LANGUAGE, i18n_is_building_alternate, manual
+
+log = logging.getLogger("mkdocs.hooks.traditional")
+
+HANT = hant.LOCALE              # static-i18n's locale and the edition's folder
+HANT_TAG = hant.TAG             # BCP 47, for lang and hreflang
+# left as they are: URLs, and the language switch's name of the Simplified edition (简体中文 in any edition)
+_KEEP = re.compile(r'''(\s(?:href|src|srcset|action)=(?:"[^"]*"|'[^']*')|\shreflang="zh" class="md-select__link">[^<]*)''')
+
+_converters: list = [None, None]        # [config, Converter] for this build
+
+
+def building(config) -> bool:
+    """True while static-i18n builds the Traditional edition (it sets theme.language per build)."""
+    return config["theme"]["language"] == HANT
+
+
+def converter(config) -> hant.Converter:
+    if _converters[0] is not config:
+        _converters[:] = [config, hant.Converter(hant.glossary_overrides(manual(config).glossary))]
+    return _converters[1]
+
+
+def convert_html(text: str, convert) -> str:
+    """Convert every part of an HTML document but URL attributes and the name of the Simplified edition in
+    the language switch; mark Chinese as Traditional."""
+    parts = _KEEP.split(text)
+    out = "".join(part if i % 2 else convert(part) for i, part in enumerate(parts))
+    return out.replace(' lang="zh"', f' lang="{HANT_TAG}"')
+
+
+def on_config(config):
+    """The edition's untitled admonitions take the Simplified edition's titles (converted when written)."""
+    plugin = config["plugins"].get("i18n")
+    if plugin is None:
+        return config
+    languages = {lang.locale: lang for lang in plugin.config.languages}
+    if HANT in languages and DEFAULT_LANGUAGE in languages and not languages[HANT].admonition_translations:
+        languages[HANT].admonition_translations = dict(languages[DEFAULT_LANGUAGE].admonition_translations or {})
+    return config
+
+
+@event_priority(40)    # after static-i18n (50) has set this page's alternates
+def on_page_context(context, page, config, nav):
+    extra = config["extra"]
+    for alternates in (getattr(extra, "alternate", None), extra.get("alternate")):  # static-i18n sets the
+        for alt in alternates or []:                                                  # attribute per page
+            if alt.get("lang") == HANT:
+                alt["lang"] = HANT_TAG
+    return context
+
+
+@event_priority(-50)
+def on_post_page(output, page, config):
+    return convert_html(output, converter(config)) if building(config) else output
+
+
+def on_post_template(output, template_name, config):
+    if building(config) and template_name.endswith(".html"):
+        return convert_html(output, converter(config))
+    return output
+
+
+def move_search_entries(site: Path, convert, offline: bool) -> int:
+    """Move the edition's entries out of the Chinese index (site/search/) into site/zh-hant/search/,
+    converted, locations relative to /zh-hant/. Returns how many."""
+    source = site / "search" / "search_index.json"
+    if not source.is_file():
+        return 0
+    index = json.loads(source.read_text(encoding="utf-8"))
+    prefix = HANT + "/"
+    mine = [doc for doc in index.get("docs", []) if doc.get("location", "").startswith(prefix)]
+    if not mine:
+        return 0
+    rest = [doc for doc in index["docs"] if not doc.get("location", "").startswith(prefix)]
+    converted = [dict(doc, location=doc["location"][len(prefix):], title=convert(doc.get("title", "")),
+                      text=convert(doc.get("text", ""))) for doc in mine]
+    for folder, docs in ((site / "search", rest), (site / HANT / "search", converted)):
+        folder.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(dict(index, docs=docs), ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        if offline:
+            (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+    return len(converted)
+
+
+@event_priority(-210)  # after search_split (-200) has written the Chinese index, which holds our entries
+def on_post_build(config):
+    if i18n_is_building_alternate(config):
+        return
+    offline = config["plugins"].get("material/offline") or config["plugins"].get("offline")
+    moved = move_search_entries(Path(config["site_dir"]), converter(config),
+                                bool(offline and offline.config.enabled))
+    log.info("search index %s: %d entries", HANT, moved)
