@@ -9,10 +9,10 @@ listed in ``FAMILIES``; what two families share goes below them (``scripts/targe
 import re
 
 from scripts.checks import (alignment, inputs, links, parity, privacy, reporting, staleness, suppressions,
-                            terminology, third_party, typography)
+                            terminology, third_party, traditional, typography)
 
 FAMILIES = [inputs, suppressions, links, alignment, terminology, parity, staleness, privacy, reporting,
-            third_party, typography]
+            third_party, typography, traditional]
 
 
 def declared_options() -> dict:
