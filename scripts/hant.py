@@ -37,7 +37,43 @@ TAG = "zh-Hant"             # BCP 47, for lang and hreflang
 
 # Simplified form -> the Traditional form to print, for words that are not glossary terms. Each with why.
 PHRASES: dict[str, str] = {
+    # Wrong characters from OpenCC, found by reading the edition (December 2026):
+    "发放": "發放",            # 现金发放, 足额发放, 停发须经 came out as 現金髮放, 足額髮放, 停髮鬚經 (hair)
+    "须经": "須經",            # 停发须经个案会议 → 停髮鬚經 (beard)
+    "停发": "停發",
+    "签协议": "簽協議",        # 签 to sign is 簽; OpenCC wrote 籤 (lot, label) in these
+    "签个字": "簽個字",
+    "轮流签": "輪流簽",
+    "急着签": "急着簽",
+    "要求签": "要求簽",
+    "都签": "都簽",
+    "不是只": "不是只",        # 而不是只关注 → 而不是隻關注 (隻 is the measure word)
+    "名单只": "名單只",
+    "课本里": "課本裏",        # 里 as "inside" is 裏 in Hong Kong shapes; OpenCC kept 里 after 本
+    "冲突": "衝突",            # 互相冲突 → 互相沖突
+    "写明了": "寫明了",        # 明了 read as 明瞭 (clear); here 了 is the particle
+    # Hong Kong usage (the Government's Chinese style and the press): 了解, 盡快, 盡量, 盡早, not OpenCC's
+    # 瞭解, 儘快, 儘量, 儘早 (Taiwan and older forms; both are understood)
+    "了解": "了解",
+    "尽快": "盡快",
+    "尽量": "盡量",
+    "尽早": "盡早",
 }
+
+# Chinese quotation marks: Hong Kong and Taiwan write 「」 and 『』 where the mainland writes “” and ‘’.
+# Only pairs on one line around Chinese text change (an English title in “” inside a Chinese page keeps
+# them; ‘’ also serve as apostrophes in English).
+_DOUBLE = re.compile(r"“([^“”\n]*?[\u3400-\u9fff][^“”\n]*?)”")
+_SINGLE = re.compile(r"‘([^‘’\n]*?[\u3400-\u9fff][^‘’\n]*?)’")
+
+
+def quotes(text: str) -> str:
+    """“中文” → 「中文」, ‘中文’ → 『中文』 (same length)."""
+    if "“" in text:
+        text = _DOUBLE.sub(r"「\1」", text)
+    if "‘" in text:
+        text = _SINGLE.sub(r"『\1』", text)
+    return text
 
 # Simplified characters that stand for two or more Traditional ones (OpenCC decides by the phrase around
 # them, else takes the most frequent): a glossary term holding one needs a declared zh_hant form (H102),
@@ -87,6 +123,10 @@ class Converter:
             if keys else None
 
     def convert(self, text: str) -> str:
+        return quotes(self.characters(text))
+
+    def characters(self, text: str) -> str:
+        """The conversion without the quotation marks."""
         out = opencc_convert(text)
         if self._source is None or not out:
             return out

@@ -86,3 +86,19 @@ def test_declared_form_swallowed_by_a_longer_override_is_reported(tmp_path):
     found = list(traditional.misconverted("很多志愿者", site.glossary, converter))
     assert [(offset, term.id) for offset, term, _ in found] == [(2, "volunteer")]
     assert "part of '多誌願人'" in found[0][2]
+
+
+def test_reading_fixes_and_hong_kong_usage():
+    convert = hant.Converter()
+    assert convert("现金发放，停发须经个案会议") == "現金發放，停發須經個案會議"          # not 髮, 鬚
+    assert convert("不急着签。同样要签协议") == "不急着簽。同樣要簽協議"                # not 籤
+    assert convert("而不是只关注问题") == "而不是只關注問題"                           # not 隻
+    assert convert("尽快了解情况") == "盡快了解情況"
+    # the title of a mainland law is never localised
+    assert convert("《中华人民共和国个人信息保护法》") == "《中華人民共和國個人信息保護法》"
+
+
+def test_quotation_marks_around_chinese_only():
+    assert hant.quotes("回应“没人照顾”的处境，‘小组’") == "回应「没人照顾」的处境，『小组』"
+    assert hant.quotes("the “Strengths and Difficulties” questionnaire, children’s") == \
+        "the “Strengths and Difficulties” questionnaire, children’s"
