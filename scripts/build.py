@@ -51,10 +51,10 @@ def main() -> int:
     from scripts.pdf import build_pdf, nav_pages
     from scripts.site import load_site
     pages = nav_pages(load_site(ROOT, config=Config()))
-    # The two PDFs are independent and WeasyPrint is single-threaded: one process each halves the wait.
+    # The PDFs are independent and WeasyPrint is single-threaded: one process each halves the wait.
     with ProcessPoolExecutor(max_workers=2) as pool:
         jobs = [pool.submit(build_pdf, offline_site, lang, DOWNLOADS / PDF_NAME.format(lang=lang), pages)
-                for lang in ("zh", "en")]
+                for lang in ("zh", "en", "zh-hant")]
         for job in jobs:
             job.result()
     zip_folder(offline_site, DOWNLOADS / OFFLINE_ZIP, OFFLINE_FOLDER)

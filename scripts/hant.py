@@ -52,12 +52,36 @@ PHRASES: dict[str, str] = {
     "课本里": "課本裏",        # 里 as "inside" is 裏 in Hong Kong shapes; OpenCC kept 里 after 本
     "冲突": "衝突",            # 互相冲突 → 互相沖突
     "写明了": "寫明了",        # 明了 read as 明瞭 (clear); here 了 is the particle
+    "并为想": "並為想",        # 并 "and" is 並; OpenCC read 并为, 并合, 并发 as 併 (merge, concurrent)
+    "并合理": "並合理",
+    "拍照并发": "拍照並發",
+    "复印": "複印",            # to photocopy is 複; OpenCC wrote 復印 after some words
+    "复盘": "複盤",
+    "发泄": "發洩",            # the Traditional standard is 洩 in these
+    "泄露": "洩露",
+    # One form where OpenCC wrote two: 合作伙伴 but 本地夥伴; 迴避 but 回避; 2 周內 but 兩週, 下週一
+    "伙伴": "夥伴",
+    "回避": "迴避",
+    "周内": "週內",
     # Hong Kong usage (the Government's Chinese style and the press): 了解, 盡快, 盡量, 盡早, not OpenCC's
     # 瞭解, 儘快, 儘量, 儘早 (Taiwan and older forms; both are understood)
     "了解": "了解",
     "尽快": "盡快",
     "尽量": "盡量",
     "尽早": "盡早",
+    "发布": "發布",            # OpenCC: 發佈, 公佈, 宣佈
+    "公布": "公布",
+    "宣布": "宣布",
+    "链接": "連結",            # a web link; 鏈接 is the mainland word
+    "质量": "質素",            # quality of a service or of records (the manual's only uses)
+    "视频通话": "視像通話",    # video: 視像 (calls), 影片, 短片 (clips); 視頻 is the mainland word
+    "视频方式": "視像方式",
+    "照片和视频": "照片和影片",
+    "短视频": "短片",
+    # Kept on purpose: 信息 (in the titles of mainland laws and systems: 个人信息保护法, 志愿服务信息系统,
+    # and understood in Hong Kong), 支持 (社会支持 is the term of the scales and of the theory), 项目, 网络,
+    # 数据, 软件, 打印, 程序 (Hong Kong usage already), 台账 and 落实 (mainland practice the manual
+    # describes). Names of mainland laws, documents and agencies: character by character, never localised.
 }
 
 # Chinese quotation marks: Hong Kong and Taiwan write 「」 and 『』 where the mainland writes “” and ‘’.

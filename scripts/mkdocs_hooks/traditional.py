@@ -31,7 +31,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from scripts import hant
-from scripts.mkdocs_hooks.shared import DEFAULT_LANGUAGE, i18n_is_building_alternate, manual
+from scripts.mkdocs_hooks.shared import DEFAULT_LANGUAGE, i18n_is_building_alternate, manual, root_of
 
 log = logging.getLogger("mkdocs.hooks.traditional")
 
@@ -75,14 +75,25 @@ def on_config(config):
     return config
 
 
-@event_priority(40)    # after static-i18n (50) has set this page's alternates
+@event_priority(-10)   # after downloads (0) has listed the Simplified edition's files
 def on_page_context(context, page, config, nav):
+    """The edition's pages offer its own PDF (scripts/build.py writes ...-zh-hant.pdf beside ...-zh.pdf)."""
+    _alternates(config)
+    if building(config):
+        for item in context.get("downloads") or []:
+            own = item["path"].replace(f"-{DEFAULT_LANGUAGE}.pdf", f"-{HANT}.pdf")
+            built = root_of(config) / "build" / own
+            if own != item["path"] and built.is_file():
+                item.update(path=own, size=f"{built.stat().st_size / 1_000_000:.1f} MB")
+    return context
+
+
+def _alternates(config):
     extra = config["extra"]
     for alternates in (getattr(extra, "alternate", None), extra.get("alternate")):  # static-i18n sets the
         for alt in alternates or []:                                                  # attribute per page
             if alt.get("lang") == HANT:
                 alt["lang"] = HANT_TAG
-    return context
 
 
 def own_diagrams(output: str, page_url: str) -> str:

@@ -63,3 +63,15 @@ def test_screenshots_of_a_traditional_page(server, visit, width):
     assert title.inner_text().startswith("1.4 服務模式概覽")
     overflow = v.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+
+
+def test_offline_copy_has_the_edition_and_its_search(site, tmp_path, visit):
+    import zipfile
+
+    (archive,) = list((site / "downloads").glob("*offline*.zip"))
+    zipfile.ZipFile(archive).extractall(tmp_path)
+    (folder,) = [p for p in tmp_path.iterdir() if p.is_dir()]
+    v = visit((folder / "zh-hant" / "index.html").as_uri())
+    assert v.console_errors == []
+    hrefs = search(v.page, "監護人")
+    assert hrefs and all(h.startswith("file://") and "/zh-hant/" in h for h in hrefs)

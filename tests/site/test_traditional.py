@@ -65,3 +65,18 @@ def test_diagrams_are_converted_copies(site):
                            for s in sources)
     svg = (site / "zh-hant/assets/diagrams/service-model.svg").read_text(encoding="utf-8")
     assert 'lang="zh-Hant"' in svg and "服務模式概覽" in svg and "本地志願者" in svg
+
+
+def test_pdf_of_the_edition(site):
+    import shutil
+    import subprocess
+
+    pdf = site / "downloads" / "children-in-difficulties-manual-zh-hant.pdf"
+    assert pdf.is_file()
+    if shutil.which("pdftotext") is None:
+        return
+    text = subprocess.run(["pdftotext", "-l", "3", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout.replace("\n", "")
+    assert "基於困境兒童生存現狀的社會關愛服務介入模式手冊" in text and "困境儿童" not in text
+    page = html.fromstring((site / "zh-hant/part1/model/index.html").read_bytes())
+    assert "downloads/children-in-difficulties-manual-zh-hant.pdf" in " ".join(page.xpath("//a/@href"))
