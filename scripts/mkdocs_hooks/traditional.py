@@ -89,11 +89,17 @@ def on_page_context(context, page, config, nav):
 
 
 def _alternates(config):
+    """The edition's alternate link gets its BCP 47 tag, and the switch lists it next to the Simplified:
+    简体中文 / 繁體中文 / English. (mkdocs.yml lists zh-hant last, so static-i18n builds it after English:
+    a strict build then still names the English pages' warnings before it stops.)"""
     extra = config["extra"]
     for alternates in (getattr(extra, "alternate", None), extra.get("alternate")):  # static-i18n sets the
-        for alt in alternates or []:                                                  # attribute per page
+        if not alternates:                                                            # attribute per page
+            continue
+        for alt in alternates:
             if alt.get("lang") == HANT:
                 alt["lang"] = HANT_TAG
+        alternates.sort(key=lambda alt: {DEFAULT_LANGUAGE: 0, HANT_TAG: 1}.get(alt.get("lang"), 2))
 
 
 def own_diagrams(output: str, page_url: str) -> str:

@@ -76,6 +76,7 @@ def test_alternates_and_language_switch(root, path):
     assert links["zh-Hans"] == links["zh"] == links["x-default"] == "https://manual.example.org/part1/model/"
     switch = {a.attributes["hreflang"]: a.text().strip() for a in tree.css("a.md-select__link")}
     assert switch == {"zh": "中文", "en": "English", "zh-Hant": "繁體中文"}
+    assert list(switch) == ["zh", "zh-Hant", "en"]                # 简体 / 繁體 / English
 
 
 def test_search_index_of_the_edition_is_its_own_and_traditional(root):
