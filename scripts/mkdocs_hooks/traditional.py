@@ -183,6 +183,23 @@ def copy_into_edition(site: Path, convert, site_url: str) -> int:
     return copied
 
 
+def convert_segmented(text: str, convert) -> str:
+    """Convert search text that Material segmented with U+200B between words: overrides can span words
+    (照片和视频), so the text is converted without the marks and they are put back at their places (when
+    the conversion kept the length, as all but a few overrides do)."""
+    if "\u200b" not in text:
+        return convert(text)
+    plain = text.replace("\u200b", "")
+    out = convert(plain)
+    if len(out) != len(plain):
+        return convert(text)
+    pieces, at = [], 0
+    for word in text.split("\u200b"):
+        pieces.append(out[at:at + len(word)])
+        at += len(word)
+    return "\u200b".join(pieces)
+
+
 def move_search_entries(site: Path, convert, offline: bool) -> int:
     """Move the edition's entries out of the Chinese index (site/search/) into site/zh-hant/search/,
     converted, locations relative to /zh-hant/. Returns how many."""
@@ -195,8 +212,9 @@ def move_search_entries(site: Path, convert, offline: bool) -> int:
     if not mine:
         return 0
     rest = [doc for doc in index["docs"] if not doc.get("location", "").startswith(prefix)]
-    converted = [dict(doc, location=doc["location"][len(prefix):], title=convert(doc.get("title", "")),
-                      text=convert(doc.get("text", ""))) for doc in mine]
+    converted = [dict(doc, location=doc["location"][len(prefix):],
+                      title=convert_segmented(doc.get("title", ""), convert),
+                      text=convert_segmented(doc.get("text", ""), convert)) for doc in mine]
     for folder, docs in ((site / "search", rest), (site / HANT / "search", converted)):
         folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(dict(index, docs=docs), ensure_ascii=False, separators=(",", ":"))

@@ -105,3 +105,13 @@ def test_a_change_to_a_simplified_page_appears_in_the_traditional_edition(root, 
     site = build(root)
     body = page(site, "zh-hant/part1/model/index.html").css_first("article").text()
     assert "本章用新的文字説明項目如何" in body
+
+
+def test_search_words_stay_apart_and_overrides_span_them():
+    from scripts import hant
+    from scripts.mkdocs_hooks.traditional import convert_segmented
+
+    convert = hant.Converter({"志愿者": "志願者"})
+    assert convert_segmented("照片\u200b和\u200b视频\u200b本地\u200b志愿者", convert) == \
+        "照片\u200b和\u200b影片\u200b本地\u200b志願者"
+    assert convert_segmented("短\u200b视频", convert) == "短\u200b視頻"      # a change of length: word by word
