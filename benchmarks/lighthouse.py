@@ -30,7 +30,7 @@ from harness.server import StaticServer
 TITLE = "Lighthouse (mobile and desktop)"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 VERSION = "12.2.3"
-PAGES = ("/", "/part1/model/", "/en/", "/en/part1/model/")
+PAGES = ("/", "/part1/model/", "/en/", "/en/part1/model/", "/zh-hant/", "/zh-hant/part1/model/")
 FORM_FACTORS = ("mobile", "desktop")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"

@@ -66,7 +66,7 @@ def main() -> int:
         jobs = [pool.submit(write_form, form, forms_folder) for form in forms_of(site)]
         mkdocs_build(offline_site, OFFLINE="true")
         jobs += [pool.submit(build_pdf, offline_site, lang, DOWNLOADS / PDF_NAME.format(lang=lang), pages)
-                 for lang in ("zh", "en")]
+                 for lang in ("zh", "en", "zh-hant")]
         for job in jobs:
             job.result()
     zip_folder(offline_site, DOWNLOADS / OFFLINE_ZIP, OFFLINE_FOLDER, {forms_folder: f"downloads/{SUBDIR}"})

@@ -23,7 +23,7 @@ from scripts.diagnostics import Diagnostic
 from scripts.model import ID_RE
 from scripts.yamlfile import YamlError, load_yaml
 
-FIELDS = ("id", "zh", "en", "avoid_zh", "avoid_en", "definition_zh", "definition_en", "note")
+FIELDS = ("id", "zh", "en", "avoid_zh", "avoid_en", "definition_zh", "definition_en", "note", "zh_hant")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2011": "-", "\u2010": "-"})
 
 
@@ -38,6 +38,8 @@ class Term:
     definition_en: str = ""
     note: str = ""
     line: int = 1
+    zh_hant: str = ""       # the Traditional form where OpenCC's is wrong or ambiguous (scripts/hant.py)
+    zh_hant_line: int = 0
 
     def canonical(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -218,9 +220,9 @@ def load_glossary(path: Path, display: str = "glossary.yml") -> Glossary:
                                       not all(isinstance(v, str) and v.strip() for v in value)):
                 problem(doc.line((index, key)), "T114", f"{where}: '{key}' must be a list of non-empty strings")
                 entry[key] = [v for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
-        for key in ("definition_zh", "definition_en", "note"):
+        for key in ("definition_zh", "definition_en", "note", "zh_hant"):
             value = entry.get(key)
-            if value is not None and not isinstance(value, str):
+            if value is not None and (not isinstance(value, str) or (key == "zh_hant" and not value.strip())):
                 problem(doc.line((index, key)), "T114", f"{where}: '{key}' must be text")
         for key in ("definition_zh", "definition_en"):
             value = entry.get(key)
@@ -242,7 +244,9 @@ def load_glossary(path: Path, display: str = "glossary.yml") -> Glossary:
                     avoid_zh=list(entry.get("avoid_zh") or []), avoid_en=list(entry.get("avoid_en") or []),
                     definition_zh=entry.get("definition_zh") or "" if isinstance(entry.get("definition_zh"), str) else "",
                     definition_en=entry.get("definition_en") or "" if isinstance(entry.get("definition_en"), str) else "",
-                    note=entry.get("note") if isinstance(entry.get("note"), str) else "", line=line)
+                    note=entry.get("note") if isinstance(entry.get("note"), str) else "", line=line,
+                    zh_hant=entry["zh_hant"].strip() if isinstance(entry.get("zh_hant"), str) else "",
+                    zh_hant_line=doc.line((index, "zh_hant"), line) if "zh_hant" in entry else 0)
         for lang in ("zh", "en"):
             forms = [(term.canonical(lang), lang)] + [(v, f"avoid_{lang}") for v in term.avoided(lang)]
             for form, key in forms:

@@ -19,6 +19,7 @@ from pathlib import Path
 from lxml import html
 
 from scripts import article as articles
+from scripts import hant
 from scripts.config import Config
 from scripts.site import Site, language_prefix, load_site
 
@@ -34,6 +35,17 @@ TEXT = {
            "licence": "Text licensed under CC BY-SA 4.0", "made": "Generated"},
 }
 
+
+
+def text_for(lang: str) -> dict:
+    """The cover and contents words of a language; the Traditional edition's are the Chinese, converted."""
+    if lang == hant.LOCALE:
+        convert = hant.Converter()
+        return {**{key: convert(value) for key, value in TEXT["zh"].items()},
+                "subtitle": convert("双语网络版 · 繁体中文")}
+    return TEXT[lang]
+
+
 CSS = """
 @page { size: A4; margin: 20mm 18mm 20mm 18mm;
   @top-right { content: string(chapter); font-size: 8pt; color: #555; }
@@ -41,6 +53,7 @@ CSS = """
 @page cover { @top-right { content: none; } @bottom-center { content: none; } }
 @page toc { @top-right { content: none; } }
 html { font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; font-size: 10pt; line-height: 1.6; color: #111; }
+html:lang(zh-Hant) { font-family: "Noto Sans CJK HK", "Noto Sans CJK TC", "Noto Sans", sans-serif; }
 .cover { page: cover; height: 230mm; display: flex; flex-direction: column; justify-content: center; }
 .cover h1 { font-size: 22pt; line-height: 1.35; color: #00695c; string-set: none; }
 .cover p { font-size: 11pt; }
@@ -111,14 +124,15 @@ def build_html(offline_site: Path, lang: str, pages: list[tuple[str, int]] | Non
     pages = pages if pages is not None else nav_pages(load_site(ROOT, config=Config()))
     known = {rel for rel, _ in pages}
     lang_root = offline_site / language_prefix(lang)
-    t = TEXT[lang]
+    t = text_for(lang)
     toc, sections = [], []
     for rel, level in pages:
         section, title = page_section(built_file(offline_site, lang, rel), rel, lang_root, known)
         sections.append(html.tostring(section, encoding="unicode"))
         toc.append(f'<li class="{"part" if level == 1 else "chapter"}"><a href="#{page_key(rel)}">'
                    f'{escape(title.replace("¶", "").strip())}</a></li>')
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(t["title"])}</title>'
+    tag = hant.TAG if lang == hant.LOCALE else lang
+    return (f'<!doctype html><html lang="{tag}"><head><meta charset="utf-8"><title>{escape(t["title"])}</title>'
             f'<style>{CSS}</style></head><body>'
             f'<div class="cover"><h1>{t["title"]}</h1><p>{t["subtitle"]}</p><p>{t["edition"]}</p>'
             f'<p>{t["licence"]}</p><p>{t["made"]}: {date.today().isoformat()}</p></div>'

@@ -16,7 +16,8 @@ from lxml import html
 from mkdocs.plugins import event_priority
 
 from scripts import article as articles
-from scripts.mkdocs_hooks.shared import LANGUAGES, i18n_is_building_alternate, lang_rel, language_prefix, manual
+from scripts.mkdocs_hooks.shared import (LANGUAGES, building_source_language, i18n_is_building_alternate, lang_rel,
+                                         language_prefix, manual)
 from scripts import ui_strings
 
 _dest: dict[tuple[str, str], str] = {}  # (lang, rel) -> built file path relative to site_dir
@@ -24,6 +25,8 @@ _dest: dict[tuple[str, str], str] = {}  # (lang, rel) -> built file path relativ
 
 @event_priority(-110)  # after static-i18n (-100) has mapped docs/<lang>/ files to their URLs
 def on_files(files, config):
+    if not building_source_language(config):
+        return files
     for file in files.documentation_pages():
         if file.src_uri.partition("/")[0] in LANGUAGES:
             _dest[lang_rel(file.src_uri)] = file.dest_uri

@@ -20,8 +20,9 @@ from scripts.model import LANGS
 from scripts.site import DEFAULT_LANGUAGE, Site, language_prefix, load_site
 
 LANGUAGES = LANGS
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "current_language", "i18n_is_building_alternate", "lang_rel",
-           "language_prefix", "manual", "page_lang_rel", "redirect_page", "root_of", "write_redirect"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "building_source_language", "current_language",
+           "i18n_is_building_alternate", "lang_rel", "language_prefix", "manual", "page_lang_rel", "redirect_page",
+           "root_of", "write_redirect"]
 
 _loaded: list = [None, None]        # [the config it was loaded for, the Site]; the config is kept so its id
                                     # cannot be reused by a later build's config
@@ -88,3 +89,10 @@ def write_redirect(site_dir: Path, at: str, url: str, config, lang: str) -> None
     path = Path(site_dir) / at
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(redirect_page(relative, (config["site_url"] or "") + url, lang), encoding="utf-8")
+
+
+def building_source_language(config) -> bool:
+    """False while static-i18n builds an edition generated from another language's files (the Traditional
+    edition, zh-hant, renders docs/zh/: scripts/mkdocs_hooks/traditional.py). Hooks that map each language's
+    files to their URLs skip that build, or the zh entries would point into /zh-hant/."""
+    return config["theme"]["language"] in LANGUAGES

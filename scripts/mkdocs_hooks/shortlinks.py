@@ -12,8 +12,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from scripts.mkdocs_hooks.shared import (LANGUAGES, current_language, i18n_is_building_alternate, lang_rel,
-                                         language_prefix, manual, write_redirect)
+from scripts.mkdocs_hooks.shared import (LANGUAGES, building_source_language, current_language,
+                                         i18n_is_building_alternate, lang_rel, language_prefix, manual,
+                                         write_redirect)
 
 _urls: dict[tuple[str, str], str] = {}  # (lang, path inside docs/<lang>/) -> built URL
 
@@ -28,6 +29,8 @@ def short_map(config) -> dict[str, str]:
 
 @event_priority(-110)  # after static-i18n (-100) has mapped docs/<lang>/ files to their URLs
 def on_files(files, config):
+    if not building_source_language(config):
+        return files
     lang = current_language(config)
     for file in files.documentation_pages():
         _urls[(lang, lang_rel(file.src_uri)[1])] = file.url

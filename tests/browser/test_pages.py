@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 
 def pages(site_dir=ROOT / "site"):
-    extra = ["/part1/model/parallel.html", "/en/part2/volunteers/parallel.html"]
+    extra = ["/part1/model/parallel.html", "/en/part2/volunteers/parallel.html", "/zh-hant/part1/model/parallel.html"]
     return built_pages(site_dir) + extra if (site_dir / "index.html").is_file() else ["/"]
 
 

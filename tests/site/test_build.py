@@ -36,7 +36,7 @@ def built_path(rel: str) -> str:
 def test_every_zh_page_is_built_in_both_languages(site):
     missing = []
     for rel in zh_sources():
-        for prefix in ("", "en/"):
+        for prefix in ("", "en/", "zh-hant/"):
             if not (site / prefix / built_path(rel) / "index.html").is_file():
                 missing.append(prefix + built_path(rel))
     assert not missing, f"pages missing from site/: {missing}"
@@ -45,7 +45,7 @@ def test_every_zh_page_is_built_in_both_languages(site):
 def test_html_lang_matches_language(site):
     for url in built_pages(site):
         lang = page_html(site, url).get("lang")
-        assert lang == ("en" if url.startswith("/en/") else "zh"), url
+        assert lang == ("en" if url.startswith("/en/") else "zh-Hant" if url.startswith("/zh-hant/") else "zh"), url
 
 
 def test_meta_description_and_absolute_hreflang_on_every_page(site):

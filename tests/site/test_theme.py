@@ -53,7 +53,7 @@ def test_every_script_stylesheet_icon_and_search_worker_the_templates_name_is_bu
 def test_search_base_is_the_language_root_and_the_dialog_is_named(site):
     for url, path in pages(site):
         doc = html.fromstring(path.read_bytes())
-        root = "en" if doc.get("lang") == "en" else ""
+        root = {"en": "en", "zh-Hant": "zh-hant"}.get(doc.get("lang"), "")
         base = config_of(doc)["base"]
         assert not base.startswith("//") and resolve(url, base) == root, f"{url}: search base {base}"
         dialog = doc.xpath('//div[@data-md-component="search"][@role="dialog"]')
