@@ -81,3 +81,24 @@ def test_no_inline_event_handler_or_script_in_any_page(site):
         for el in doc.iter():
             found += [f"{url}: <{el.tag} {name}>" for name in el.attrib if name.lower().startswith("on")]
     assert not found, "\n".join(found[:10])
+
+
+def test_every_page_starts_the_on_demand_worker_naming_materials_and_loads_the_gate_before_the_bundle(site):
+    """search-on-demand.js must run before Material's bundle (which requests the index as it starts), and
+    the worker the theme starts is ours, naming Material's real one (built) in ?worker=."""
+    for url, path in pages(site):
+        doc = html.fromstring(path.read_bytes())
+        worker = config_of(doc)["search"]
+        assert "/workers/on-demand.js?worker=search." in worker, f"{url}: {worker}"
+        real = worker.split("?worker=")[1]
+        assert (site / resolve(url, worker.split("?")[0])).parent.joinpath(real).is_file(), f"{url}: {real}"
+        scripts = doc.xpath("//script/@src")
+        gate = [i for i, s in enumerate(scripts) if s.endswith("search-on-demand.js")]
+        bundle = [i for i, s in enumerate(scripts) if "/bundle." in s]
+        assert len(gate) == 1 and bundle and gate[0] < bundle[0], f"{url}: {scripts}"
+
+
+def test_patch_once_can_patch_a_block_twice():
+    from markupsafe import Markup
+    once = patch_once(Markup('{"base": ".", "search": "w/search.1.js"}'), "w/search.", "w/x.js?worker=search.")
+    assert patch_once(once, '"base": "."', '"base": "./en/"') == '{"base": "./en/", "search": "w/x.js?worker=search.1.js"}'
