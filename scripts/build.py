@@ -7,6 +7,11 @@
 3. The online site: a strict build into site/; a build hook copies build/downloads/ into site/downloads/.
 
 A failed step stops the build with MkDocs' own message and a non-zero exit.
+
+The published address: mkdocs.yml takes `site_url` from $SITE_URL and falls back to the local preview
+address, which would then be printed in every QR code and written into every canonical and hreflang link.
+`make build` without a public SITE_URL says so loudly before and after the build; `make release`
+(`--release`) refuses to build without one (exit 2).
 """
 
 from __future__ import annotations
@@ -43,7 +48,48 @@ def zip_folder(folder: Path, target: Path, top: str) -> None:
                 archive.write(path, f"{top}/{path.relative_to(folder).as_posix()}")
 
 
-def main() -> int:
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "0.0.0.0", "::1", "")
+
+
+def site_url_problem(environ=os.environ) -> str | None:
+    """Why the site would be published with a wrong address (None: SITE_URL is a public http(s) URL)."""
+    from urllib.parse import urlparse
+    value = environ.get("SITE_URL", "").strip()
+    if not value:
+        return "SITE_URL is not set"
+    url = urlparse(value)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        return f"SITE_URL={value!r} is not an absolute http(s) URL"
+    if (url.hostname or "") in LOCAL_HOSTS:
+        return f"SITE_URL={value!r} is a local address"
+    return None
+
+
+def site_url_warning(problem: str) -> str:
+    line = "!" * 78
+    return (f"{line}\nWARNING: {problem}: every QR code, canonical and hreflang link in this build points at "
+            "http://127.0.0.1:8000/.\nFine for a preview; to publish, run: make release "
+            "SITE_URL=https://example.org/manual/\n" + line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    release = "--release" in argv
+    problem = site_url_problem()
+    if problem and release:
+        print(f"make release: {problem}. Give the address the site will be published at, e.g.\n"
+              "  make release SITE_URL=https://example.org/manual/\n"
+              "(QR codes, canonical and hreflang links are built from it).", file=sys.stderr)
+        return 2
+    if problem:
+        print(site_url_warning(problem), file=sys.stderr)
+    build()
+    if problem:
+        print(site_url_warning(problem), file=sys.stderr)
+    return 0
+
+
+def build() -> None:
     offline_site = BUILD / "offline"
     shutil.rmtree(offline_site, ignore_errors=True)
     mkdocs_build(offline_site, OFFLINE="true")
@@ -59,7 +105,6 @@ def main() -> int:
             job.result()
     zip_folder(offline_site, DOWNLOADS / OFFLINE_ZIP, OFFLINE_FOLDER)
     mkdocs_build(ROOT / "site")
-    return 0
 
 
 if __name__ == "__main__":
