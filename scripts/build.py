@@ -5,6 +5,8 @@
 2. A PDF of the whole manual per language, laid out by WeasyPrint from the offline pages (scripts/pdf.py),
    the two in parallel.
 3. The online site: a strict build into site/; a build hook copies build/downloads/ into site/downloads/.
+4. Precompressed copies (.gz, .br) beside every text file of site/ (scripts/precompress.py), for hosts
+   that serve them as they are (deploy/nginx.conf: gzip_static).
 
 A failed step stops the build with MkDocs' own message and a non-zero exit.
 
@@ -105,6 +107,10 @@ def build() -> None:
             job.result()
     zip_folder(offline_site, DOWNLOADS / OFFLINE_ZIP, OFFLINE_FOLDER)
     mkdocs_build(ROOT / "site")
+    from scripts.precompress import precompress
+    totals = precompress(ROOT / "site")
+    print(f"precompressed {totals['files']} text files (.gz, .br): {totals['bytes'] / 1e6:.1f} MB -> "
+          f"gzip {totals['gzip'] / 1e6:.1f} MB, brotli {totals['brotli'] / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":
