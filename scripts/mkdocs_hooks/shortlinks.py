@@ -37,15 +37,18 @@ def on_files(files, config):
     return files
 
 
-def redirect_page(target: str, canonical: str, lang: str) -> str:
-    target, canonical = html.escape(target, quote=True), html.escape(canonical, quote=True)
+def redirect_page(target: str, canonical: str, lang: str, script: str = "../../assets/javascripts/redirect.js") -> str:
+    """A stub that sends the reader on, keeping the #section (assets/javascripts/redirect.js: no inline
+    script, for a Content-Security-Policy without 'unsafe-inline'); the meta refresh works without script."""
+    target, canonical, script = (html.escape(v, quote=True) for v in (target, canonical, script))
     label = ui_strings.strings(lang)["shortlink"]["redirecting"]
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="robots" content="noindex"><title>{label}</title>'
+            f'<meta name="description" content="{label} {canonical}">'
             f'<meta http-equiv="refresh" content="0; url={target}">'
             f'<link rel="canonical" href="{canonical}"></head>'
             f'<body><p>{label} <a href="{target}">{target}</a></p>'
-            f'<script>location.replace("{target}" + location.hash)</script></body></html>')
+            f'<script src="{script}" data-target="{target}"></script></body></html>')
 
 
 @event_priority(-150)  # after static-i18n (-100) has built every language
@@ -64,4 +67,5 @@ def on_post_build(config):
             if not url.endswith(".html"):  # directory URLs keep their slash
                 relative += "/"
             canonical = (config["site_url"] or "") + url
-            (folder / "index.html").write_text(redirect_page(relative, canonical, lang), encoding="utf-8")
+            script = Path(os.path.relpath(site / "assets" / "javascripts" / "redirect.js", folder)).as_posix()
+            (folder / "index.html").write_text(redirect_page(relative, canonical, lang, script), encoding="utf-8")
