@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils zbar-tools
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils zbar-tools nginx-light
 
 .PHONY: serve build release check stamp test bench clean system-deps help
 
