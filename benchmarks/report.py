@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.common import show_path
 
-ORDER = ("checks", "scale", "weight", "search", "lighthouse", "preview")
+ORDER = ("checks", "scale", "weight", "search", "lighthouse", "preview", "first_view")
 
 
 def _n(value, digits: int = 2, unit: str = "") -> str:
@@ -338,8 +338,25 @@ def _last_full(results: dict) -> str:
             f"{(full.get('total_seconds') or 0) / 60:.1f} minutes")
 
 
+def _first_view(s: dict) -> list[str]:
+    rows = []
+    for name, p in (s.get("pages") or {}).items():
+        o, st = p.get("ours") or {}, p.get("stock") or {}
+        rows.append([name, f"`{p.get('path')}`", o.get("requests", "—"), _kb(o.get("wire_bytes")),
+                     _kb(o.get("raw_bytes")), "yes" if o.get("search_index") else "no",
+                     st.get("requests", "—"), _kb(st.get("wire_bytes")), _kb(st.get("raw_bytes")),
+                     ", ".join(o.get("errors") or []) or "—"])
+    lines = _table(["template", "path (under /manual/)", "ours req", "ours KB transferred", "ours KB raw",
+                    "ours search index", "stock req", "stock KB transferred", "stock KB raw", "ours errors"], rows)
+    lines += ["", f"Largest first view of ours: **{_n(s.get('max_kb'), 1)} KB** transferred. "
+                  "'raw' is the decoded size: what a plain static server without compression sends. "
+                  "Stock is the same content with stock Material (benchmarks/sites.py), served by the same nginx "
+                  "(compressed on the fly); it has no side-by-side view.", "", f"Method: {s.get('method', '—')}.", ""]
+    return lines
+
+
 RENDER = {"checks": _checks, "scale": _scale, "weight": _weight, "search": _search, "lighthouse": _lighthouse,
-          "preview": _preview}
+          "preview": _preview, "first_view": _first_view}
 
 
 def render(results: dict, results_path: Path) -> str:
