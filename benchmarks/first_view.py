@@ -55,6 +55,14 @@ def first_view(browser, url: str) -> dict:
     return result
 
 
+def ours_for_subpath(ctx: Context, port: int):
+    """Our site built for http://127.0.0.1:port/manual/ (shared with the Lighthouse benchmark via ctx)."""
+    if "ours-subpath" not in ctx.builds:
+        log("building our site for /manual/ (strict, precompressed)")
+        ctx.builds["ours-subpath"] = {"dir": build_for_subpath(ctx.work / "site-ours-subpath", port), "port": port}
+    return ctx.builds["ours-subpath"]["dir"]
+
+
 def build_stock_for_subpath(ctx: Context, port: int):
     config = stock_config(ctx.root, ctx.work / "stock-subpath")
     dest = ctx.work / "site-stock-subpath"
@@ -73,10 +81,8 @@ def measure(ctx: Context) -> dict:
                "Network.loadingFinished (wire) and Network.dataReceived (raw)", "pages": {}}
     servers = []
     try:
-        ports = {"ours": free_port(), "stock": free_port()}
-        log("first view: building our site for /manual/ (strict, precompressed)")
-        sites = {"ours": build_for_subpath(ctx.work / "site-ours-subpath", ports["ours"]),
-                 "stock": build_stock_for_subpath(ctx, ports["stock"])}
+        ports = {"ours": (ctx.builds.get("ours-subpath") or {}).get("port") or free_port(), "stock": free_port()}
+        sites = {"ours": ours_for_subpath(ctx, ports["ours"]), "stock": build_stock_for_subpath(ctx, ports["stock"])}
         for kind, site in sites.items():
             servers.append((kind, NginxServer(site, ports[kind], ctx.work / f"nginx-{kind}")))
         with chromium() as browser:

@@ -307,6 +307,19 @@ def _lighthouse(s: dict) -> list[str]:
     if hints:
         lines += ["", "Unscored performance diagnostics below 0.9 (Lighthouse's hints on where the time goes):", ""]
         lines += [f"- `{k}` ({len(v)} runs), e.g. {v[0]}" for k, v in sorted(hints.items(), key=lambda kv: -len(kv[1]))]
+    nginx_rows = []
+    for r in s.get("nginx_runs") or []:
+        sc = r.get("scores") or {}
+        failing = sorted({a for audits in (r.get("failing") or {}).values() for a in audits})
+        nginx_rows.append([r["page"], _n(sc.get("performance")), _n(sc.get("accessibility")),
+                           _n(sc.get("best-practices")), _n(sc.get("seo")),
+                           _n((r.get("metrics") or {}).get("largest-contentful-paint"), 0),
+                           (", ".join(f"`{a}`" for a in failing) or "—") if sc else f"error: {r.get('error')}"])
+    if nginx_rows:
+        lines += ["", "Mobile, one run per page template, served by nginx with deploy/nginx.conf under /manual/ "
+                      "(precompressed files, the CSP and cache headers; site built for that address):", ""]
+        lines += _table(["template", "performance", "accessibility", "best practices", "SEO", "LCP ms",
+                         "audits below 1"], nginx_rows)
     lines += ["", f"Lighthouse: {s.get('lighthouse', '—')} (npm, pinned in benchmarks/package-lock.json; "
                   f"`npm ci --prefix benchmarks`). Served by a {s.get('server', 'local static server')}, "
                   "from our build:",
