@@ -9,14 +9,15 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils zbar-tools libreoffice-writer-nogui
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils zbar-tools libreoffice-writer-nogui nginx-light
 
-.PHONY: serve build check stamp test bench clean system-deps help
+.PHONY: serve build release check stamp test bench clean system-deps help
 
 help:
 	@echo "make serve   preview with live reload at http://127.0.0.1:8000"
 	@echo "make test    everything: editorial checks, strict build, all tests (browser included)"
 	@echo "make build   strict build into site/ (+ offline zip, PDFs)"
+	@echo "make release SITE_URL=https://…/  the build to publish (refuses without a public SITE_URL)"
 	@echo "make check   editorial checks, path:line findings"
 	@echo "make stamp   record that the English translation has caught up with the Chinese source"
 	@echo "make bench   benchmarks, written to BENCHMARKS.md"
@@ -64,6 +65,9 @@ stamp: $(BIN)/.installed
 
 build: $(BIN)/.installed
 	$(PY) -m scripts.build
+
+release: $(BIN)/.installed
+	$(PY) -m scripts.build --release
 
 test: $(BIN)/.installed system-deps node_modules/.installed
 	$(MAKE) --no-print-directory check

@@ -23,7 +23,7 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
-from benchmarks import checks_vs_build, lighthouse, preview, report, scale, search, weight
+from benchmarks import checks_vs_build, first_view, lighthouse, preview, report, scale, search, weight
 from benchmarks.common import BENCH, ROOT, Context, log
 from harness.chromium import CHROMIUM
 
@@ -35,6 +35,7 @@ BENCHMARKS = {
     "lighthouse": lighthouse,
     "preview": preview,
     "scale": scale,
+    "first_view": first_view,
 }
 BUDGET_S = 20 * 60
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from benchmarks.common import BENCH, Context, failed, log, run, show_path
 from benchmarks.sites import built_site
 from harness.chromium import CHROMIUM
-from harness.server import StaticServer
+from harness.nginx import NginxServer
+from harness.server import StaticServer, free_port
 
 TITLE = "Lighthouse (mobile and desktop)"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
@@ -134,4 +135,25 @@ def measure(ctx: Context) -> dict:
         v == 100 for r in scored for v in r["scores"].values())
     below = sorted({a for r in scored for audits in r["failing"].values() for a in audits})
     section["failing_audit_ids"] = below
+    measure_nginx(ctx, section, out_dir)
     return section
+
+
+def measure_nginx(ctx: Context, section: dict, out_dir: Path) -> None:
+    """Mobile Lighthouse, one run per page template and language, served as the deploy guide says (nginx with
+    deploy/nginx.conf under /manual/, precompressed files, CSP): ``section["nginx_runs"]``."""
+    from benchmarks.first_view import LANGS, TEMPLATES, ours_for_subpath
+    port = (ctx.builds.get("ours-subpath") or {}).get("port") or free_port()
+    site = ours_for_subpath(ctx, port)
+    templates = dict(list(TEMPLATES.items())[:1]) if ctx.quick else TEMPLATES
+    section["nginx_runs"] = []
+    with NginxServer(site, port, ctx.work / "nginx-lighthouse") as server:
+        for name, rel in templates.items():
+            for lang, prefix in LANGS.items():
+                url = server.url(prefix + rel)
+                report = out_dir / f"nginx-{name.replace(' ', '-')}-{lang}.json"
+                cmd = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
+                       f"--chrome-flags={CHROME_FLAGS}"]
+                row = lighthouse_run(cmd, report, f"{name} ({lang})", "mobile")
+                log(f"lighthouse nginx mobile {name} ({lang}): {row.get('scores')}")
+                section["nginx_runs"].append(row)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.common import show_path
 
-ORDER = ("checks", "scale", "weight", "search", "lighthouse", "preview")
+ORDER = ("checks", "scale", "weight", "search", "lighthouse", "preview", "first_view")
 
 
 def _n(value, digits: int = 2, unit: str = "") -> str:
@@ -307,6 +307,19 @@ def _lighthouse(s: dict) -> list[str]:
     if hints:
         lines += ["", "Unscored performance diagnostics below 0.9 (Lighthouse's hints on where the time goes):", ""]
         lines += [f"- `{k}` ({len(v)} runs), e.g. {v[0]}" for k, v in sorted(hints.items(), key=lambda kv: -len(kv[1]))]
+    nginx_rows = []
+    for r in s.get("nginx_runs") or []:
+        sc = r.get("scores") or {}
+        failing = sorted({a for audits in (r.get("failing") or {}).values() for a in audits})
+        nginx_rows.append([r["page"], _n(sc.get("performance")), _n(sc.get("accessibility")),
+                           _n(sc.get("best-practices")), _n(sc.get("seo")),
+                           _n((r.get("metrics") or {}).get("largest-contentful-paint"), 0),
+                           (", ".join(f"`{a}`" for a in failing) or "—") if sc else f"error: {r.get('error')}"])
+    if nginx_rows:
+        lines += ["", "Mobile, one run per page template, served by nginx with deploy/nginx.conf under /manual/ "
+                      "(precompressed files, the CSP and cache headers; site built for that address):", ""]
+        lines += _table(["template", "performance", "accessibility", "best practices", "SEO", "LCP ms",
+                         "audits below 1"], nginx_rows)
     lines += ["", f"Lighthouse: {s.get('lighthouse', '—')} (npm, pinned in benchmarks/package-lock.json; "
                   f"`npm ci --prefix benchmarks`). Served by a {s.get('server', 'local static server')}, "
                   "from our build:",
@@ -343,8 +356,25 @@ def _last_full(results: dict) -> str:
             f"{(full.get('total_seconds') or 0) / 60:.1f} minutes")
 
 
+def _first_view(s: dict) -> list[str]:
+    rows = []
+    for name, p in (s.get("pages") or {}).items():
+        o, st = p.get("ours") or {}, p.get("stock") or {}
+        rows.append([name, f"`{p.get('path')}`", o.get("requests", "—"), _kb(o.get("wire_bytes")),
+                     _kb(o.get("raw_bytes")), "yes" if o.get("search_index") else "no",
+                     st.get("requests", "—"), _kb(st.get("wire_bytes")), _kb(st.get("raw_bytes")),
+                     ", ".join(o.get("errors") or []) or "—"])
+    lines = _table(["template", "path (under /manual/)", "ours req", "ours KB transferred", "ours KB raw",
+                    "ours search index", "stock req", "stock KB transferred", "stock KB raw", "ours errors"], rows)
+    lines += ["", f"Largest first view of ours: **{_n(s.get('max_kb'), 1)} KB** transferred. "
+                  "'raw' is the decoded size: what a plain static server without compression sends. "
+                  "Stock is the same content with stock Material (benchmarks/sites.py), served by the same nginx "
+                  "(compressed on the fly); it has no side-by-side view.", "", f"Method: {s.get('method', '—')}.", ""]
+    return lines
+
+
 RENDER = {"checks": _checks, "scale": _scale, "weight": _weight, "search": _search, "lighthouse": _lighthouse,
-          "preview": _preview}
+          "preview": _preview, "first_view": _first_view}
 
 
 def render(results: dict, results_path: Path) -> str:

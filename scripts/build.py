@@ -7,8 +7,15 @@
    build/downloads/forms/: made from the Markdown, so they start first and run beside the offline build.
    The zip holds them too, in downloads/forms/.
 3. The online site: a strict build into site/; a build hook copies build/downloads/ into site/downloads/.
+4. Precompressed copies (.gz, .br) beside every text file of site/ (scripts/precompress.py), for hosts
+   that serve them as they are (deploy/nginx.conf: gzip_static).
 
 A failed step stops the build with MkDocs' own message and a non-zero exit.
+
+The published address: mkdocs.yml takes `site_url` from $SITE_URL and falls back to the local preview
+address, which would then be printed in every QR code and written into every canonical and hreflang link.
+`make build` without a public SITE_URL says so loudly before and after the build; `make release`
+(`--release`) refuses to build without one (exit 2).
 """
 
 from __future__ import annotations
@@ -48,7 +55,48 @@ def zip_folder(folder: Path, target: Path, top: str, extra: dict[Path, str] | No
                     archive.write(path, posixpath.join(top, inside, path.relative_to(source).as_posix()))
 
 
-def main() -> int:
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "0.0.0.0", "::1", "")
+
+
+def site_url_problem(environ=os.environ) -> str | None:
+    """Why the site would be published with a wrong address (None: SITE_URL is a public http(s) URL)."""
+    from urllib.parse import urlparse
+    value = environ.get("SITE_URL", "").strip()
+    if not value:
+        return "SITE_URL is not set"
+    url = urlparse(value)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        return f"SITE_URL={value!r} is not an absolute http(s) URL"
+    if (url.hostname or "") in LOCAL_HOSTS:
+        return f"SITE_URL={value!r} is a local address"
+    return None
+
+
+def site_url_warning(problem: str) -> str:
+    line = "!" * 78
+    return (f"{line}\nWARNING: {problem}: every QR code, canonical and hreflang link in this build points at "
+            "http://127.0.0.1:8000/.\nFine for a preview; to publish, run: make release "
+            "SITE_URL=https://example.org/manual/\n" + line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    release = "--release" in argv
+    problem = site_url_problem()
+    if problem and release:
+        print(f"make release: {problem}. Give the address the site will be published at, e.g.\n"
+              "  make release SITE_URL=https://example.org/manual/\n"
+              "(QR codes, canonical and hreflang links are built from it).", file=sys.stderr)
+        return 2
+    if problem:
+        print(site_url_warning(problem), file=sys.stderr)
+    build()
+    if problem:
+        print(site_url_warning(problem), file=sys.stderr)
+    return 0
+
+
+def build() -> None:
     offline_site = BUILD / "offline"
     shutil.rmtree(offline_site, ignore_errors=True)
     from scripts.config import Config
@@ -71,7 +119,10 @@ def main() -> int:
             job.result()
     zip_folder(offline_site, DOWNLOADS / OFFLINE_ZIP, OFFLINE_FOLDER, {forms_folder: f"downloads/{SUBDIR}"})
     mkdocs_build(ROOT / "site")
-    return 0
+    from scripts.precompress import precompress
+    totals = precompress(ROOT / "site")
+    print(f"precompressed {totals['files']} text files (.gz, .br): {totals['bytes'] / 1e6:.1f} MB -> "
+          f"gzip {totals['gzip'] / 1e6:.1f} MB, brotli {totals['brotli'] / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 ``load_glossary(path)`` returns a :class:`Glossary` whatever the file holds; problems are in
 ``glossary.problems`` (E107 for a file that is not a YAML list, T110-T115 for entries, each at
-``glossary.yml:line``). Reuse it for tooltips or a jieba user dictionary::
+``glossary.yml:line``). ``aliases`` (optional) are a term's standard short forms and synonyms (PIPL,
+个保法, SDQ): search finds the term's glossary entry by them and tooltips explain them; they are not the
+canonical form, and, like any form, belong to one entry only (T115). Reuse it for tooltips or a jieba user dictionary::
 
     glossary = load_glossary(Path("glossary.yml"))
     for match in glossary.find_terms("心理咨询志愿者和志愿者", "zh"):
@@ -23,7 +25,8 @@ from scripts.diagnostics import Diagnostic
 from scripts.model import ID_RE
 from scripts.yamlfile import YamlError, load_yaml
 
-FIELDS = ("id", "zh", "en", "avoid_zh", "avoid_en", "definition_zh", "definition_en", "note", "zh_hant")
+FIELDS = ("id", "zh", "en", "avoid_zh", "avoid_en", "aliases", "definition_zh", "definition_en", "note",
+          "zh_hant")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2011": "-", "\u2010": "-"})
 
 
@@ -38,6 +41,7 @@ class Term:
     definition_en: str = ""
     note: str = ""
     line: int = 1
+    aliases: list[str] = field(default_factory=list)   # standard short forms and synonyms (PIPL, 个保法)
     zh_hant: str = ""       # the Traditional form where OpenCC's is wrong or ambiguous (scripts/hant.py)
     zh_hant_line: int = 0
 
@@ -151,6 +155,9 @@ class Glossary:
         self._canonical = {lang: Matcher([(t.canonical(lang), t) for t in terms], lang) for lang in ("zh", "en")}
         self._avoided = {lang: Matcher([(v, t) for t in terms for v in t.avoided(lang)], lang)
                          for lang in ("zh", "en")}
+        self._with_aliases = {lang: Matcher([(t.canonical(lang), t) for t in terms]
+                                            + [(a, t) for t in terms for a in t.aliases], lang)
+                              for lang in ("zh", "en")}
 
     def find_terms(self, text: str, lang: str) -> list[TermMatch]:
         """Canonical terms in ``text`` (``lang`` is "zh" or "en"), in text order."""
@@ -160,6 +167,11 @@ class Glossary:
         """Ids of the canonical terms that occur anywhere in ``text``, also inside longer terms
         ("living allowance" in "living allowance disbursement"): for asking whether a term is there."""
         return self._canonical[lang].present(text)
+
+    def find_terms_or_aliases(self, text: str, lang: str) -> list[TermMatch]:
+        """Canonical terms and their aliases (``match.form`` says which), in text order: for tooltips,
+        so the first use of a short form (PIPL, 个保法) is explained too."""
+        return self._with_aliases[lang].find(text)
 
     def find_avoided(self, text: str, lang: str) -> list[TermMatch]:
         """Avoided variants (``avoid_zh``/``avoid_en``) in ``text``; ``match.term`` is the term to use."""
@@ -214,7 +226,7 @@ def load_glossary(path: Path, display: str = "glossary.yml") -> Glossary:
             if not isinstance(value, str) or not value.strip():
                 problem(doc.line((index, key), line), "T110", f"{where}: field '{key}' is missing or empty")
                 ok = False
-        for key in ("avoid_zh", "avoid_en"):
+        for key in ("avoid_zh", "avoid_en", "aliases"):
             value = entry.get(key)
             if value is not None and (not isinstance(value, list) or
                                       not all(isinstance(v, str) and v.strip() for v in value)):
@@ -246,9 +258,11 @@ def load_glossary(path: Path, display: str = "glossary.yml") -> Glossary:
                     definition_en=entry.get("definition_en") or "" if isinstance(entry.get("definition_en"), str) else "",
                     note=entry.get("note") if isinstance(entry.get("note"), str) else "", line=line,
                     zh_hant=entry["zh_hant"].strip() if isinstance(entry.get("zh_hant"), str) else "",
-                    zh_hant_line=doc.line((index, "zh_hant"), line) if "zh_hant" in entry else 0)
+                    zh_hant_line=doc.line((index, "zh_hant"), line) if "zh_hant" in entry else 0,
+                    aliases=[a.strip() for a in entry.get("aliases") or []])
         for lang in ("zh", "en"):
-            forms = [(term.canonical(lang), lang)] + [(v, f"avoid_{lang}") for v in term.avoided(lang)]
+            forms = ([(term.canonical(lang), lang)] + [(v, f"avoid_{lang}") for v in term.avoided(lang)]
+                     + [(a, "aliases") for a in term.aliases])  # an alias stands for its term in both languages
             for form, key in forms:
                 norm = normalise(form).lower() if lang == "en" else form
                 other = seen_forms.get((lang, norm))

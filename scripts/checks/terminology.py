@@ -13,7 +13,9 @@
   page's front-matter ``description`` and HTML ``alt``/``title``, and the site name, description and nav
   titles of mkdocs.yml in the language they are shown in. (Markdown image alt text is prose and is read
   with its section.)
-- glossary.yml itself is validated (T110-T115), at ``glossary.yml:line``.
+- glossary.yml itself is validated (T110-T115), at ``glossary.yml:line``; ``aliases`` (a term's standard
+  short forms: PIPL, 个保法) must be a list of non-empty strings (T114) and, like every form, belong to
+  one entry (T115).
 """
 from __future__ import annotations
 

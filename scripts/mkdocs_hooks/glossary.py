@@ -3,7 +3,8 @@
 - docs/<lang>/appendix/glossary.md holds its own introduction and the marker `<!-- glossary -->`, which
   becomes a table of every entry (canonical terms, definition, variants not to use), one row per term
   with the term's id as anchor, so /appendix/glossary/#child-director is a stable link.
-- On every other page, the first use of each term in running text gets <abbr title="definition">, which
+- On every other page, the first use of each term (or of one of its aliases: PIPL, 个保法) in running text
+  gets <abbr title="definition">, which
   Material shows as a tooltip. Matching is the glossary's own (scripts.glossary): Chinese by substring,
   longest term first, never by word boundaries.
 """
@@ -49,7 +50,7 @@ def _wrap_first_uses(element, glossary, lang: str, seen: set[str]) -> None:
     """Wrap the first unseen term in each text run of element (its .text and its children's .tail)."""
     def wrap(text: str):
         pieces, last = [], 0
-        for match in glossary.find_terms(text, lang):
+        for match in glossary.find_terms_or_aliases(text, lang):
             term = match.term
             if term.id in seen or not term.definition(lang):
                 continue

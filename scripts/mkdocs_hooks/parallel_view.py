@@ -96,9 +96,11 @@ def build_page(shell_lang: str, rel: str, site: Path, pairs, section_ids: dict[s
         grid.append(row)
     article.append(grid)
     head = shell.find("head")
-    for link in head.xpath('link[@rel="canonical" or @hreflang]'):
+    # The chapter's own canonical link stays: this view is the chapter's text twice, so search engines are
+    # told to index the chapter (rather than told not to index this page: Lighthouse's SEO audit fails
+    # noindex). The hreflang alternates name the chapters, not this view: removed.
+    for link in head.xpath('link[@hreflang]'):
         head.remove(link)
-    head.append(html.fragment_fromstring('<meta name="robots" content="noindex">'))
     shell.find(".//title").text = f"{t['title']}: {title}"
     for a in shell.xpath('//a[contains(@class, "md-select__link")]'):
         href = a.get("href")

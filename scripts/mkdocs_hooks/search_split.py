@@ -7,7 +7,15 @@ English pages /en/ as their search base). Each index gets the tokenizer settings
 written as UTF-8 without \\uXXXX escapes (about half the size for Chinese).
 
 Chinese is segmented at build time by Material's search plugin with jieba; we load a user dictionary made
-from glossary.yml first, so domain terms (困境儿童, 自我效能感, 事实无人抚养儿童…) stay single tokens.
+from glossary.yml first, so domain terms (困境儿童, 自我效能感, 事实无人抚养儿童…) and their aliases
+(个保法, 未保法) stay single tokens. Neither language stems: Material adds a trailing wildcard to the last
+query term, and a wildcard term is not stemmed, so `GSES` (indexed as `gse`) would find nothing.
+
+The glossary knows the field's words: each term gets its own entry in each language's index, at its row
+of the glossary page (appendix/glossary/#<id>), titled with the term and its aliases ("个人信息保护法
+（PIPL、个保法）": the title field weighs most), holding the other language's term and its definition, so
+typing a term or one of its short forms shows the definition first and links to it. The glossary table's
+own section is emptied in the index (its rows are entries now), so it no longer matches every term.
 """
 
 from __future__ import annotations
@@ -26,9 +34,11 @@ log = logging.getLogger("mkdocs.hooks.search_split")
 # Extra words that are not glossary terms but that practitioners search for as one word.
 EXTRA_WORDS = ("家访", "监护人", "青神县", "眉山市", "夏令营", "生活补贴", "心理咨询", "儿童主任")
 
+GLOSSARY_PAGE = "appendix/glossary"
+GLOSSARY_BOOST = 1
 LANGUAGE_SEARCH_CONFIG = {
     "zh": {"lang": ["en"], "separator": "[\\s\\u200b\\u3000\\-、。，．？！；：（）《》“”‘’]+",
-           "pipeline": ["stemmer"]},
+           "pipeline": []},
     "en": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},  # no stemmer: Material adds a trailing wildcard to the last query term, which cannot match stemmed tokens
 }
 
@@ -37,6 +47,7 @@ def jieba_user_dictionary(glossary) -> list[str]:
     """One jieba dictionary line per Chinese glossary term: 'word frequency'. High frequency keeps it whole.
     A broken glossary gives fewer words here; `make check` reports it with its line."""
     words = list(EXTRA_WORDS) + [term.zh.strip() for term in glossary.terms]
+    words += [alias for term in glossary.terms for alias in term.aliases if not alias.isascii()]
     return [f"{word} 100000" for word in dict.fromkeys(w for w in words if w)]
 
 
@@ -69,6 +80,40 @@ def split_index(merged: dict) -> dict[str, dict]:
     return out
 
 
+def segment(text: str, lang: str) -> str:
+    """Chinese split into words as Material's search plugin does (zero-width spaces between jieba's words)."""
+    if lang != "zh":
+        return text
+    try:
+        import jieba
+    except ImportError:
+        return text
+    return "\u200b".join(jieba.cut(text))
+
+
+def glossary_entries(glossary, lang: str, docs: list[dict]) -> list[dict]:
+    """One index entry per glossary term, at its row of the glossary page (none if the page is not built)."""
+    page = next((d["location"] for d in docs if d.get("location", "").split("#")[0].rstrip("/").removesuffix(".html")
+                 == GLOSSARY_PAGE and "#" not in d["location"]), None)
+    if page is None:
+        return []
+    for doc in docs:  # the section holding the whole table: its rows are entries of their own now
+        if doc["location"].split("#")[0] == page and sum(
+                term.canonical(lang) in doc.get("text", "") for term in glossary.terms) > len(glossary.terms) / 2:
+            doc["text"] = ""
+    other = "en" if lang == "zh" else "zh"
+    entries = []
+    for term in glossary.terms:
+        words = [term.canonical(other), *term.aliases]
+        text = " · ".join([*dict.fromkeys(words), segment(term.definition(lang), lang)])
+        shown = [a for a in term.aliases if lang == "zh" or a.isascii()]
+        # words apart by each language's separator: （、） in Chinese, spaces in English ("(PIPL)" is one token)
+        title = term.canonical(lang) + (f"（{'、'.join(shown)}）" if lang == "zh" else " · " + " · ".join(shown))
+        entries.append({"location": f"{page}#{term.id}", "title": title if shown else term.canonical(lang),
+                        "text": text, "boost": GLOSSARY_BOOST})
+    return entries
+
+
 @event_priority(-200)  # after static-i18n (-100) has built every language and written the merged index
 def on_post_build(config):
     if i18n_is_building_alternate(config):
@@ -81,7 +126,9 @@ def on_post_build(config):
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     offline = config["plugins"].get("material/offline") or config["plugins"].get("offline")
     offline_enabled = bool(offline and offline.config.enabled)
+    glossary = manual(config).glossary
     for lang, index in split_index(merged).items():
+        index["docs"] += glossary_entries(glossary, lang, index["docs"])
         target = site / language_prefix(lang) / "search"
         target.mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -65,18 +65,20 @@ def i18n_is_building_alternate(config) -> bool:
     return bool(plugin and getattr(plugin, "building", False))
 
 
-def redirect_page(target: str, canonical: str, lang: str) -> str:
-    """A page that sends the reader on to ``target`` (a relative URL) and keeps the #section: the script
-    adds ``location.hash``; without JavaScript the meta refresh goes to the page and the link is shown.
-    ``noindex`` and the canonical (the target's absolute URL) keep it out of search engines."""
-    target, canonical = html.escape(target, quote=True), html.escape(canonical, quote=True)
+def redirect_page(target: str, canonical: str, lang: str, script: str) -> str:
+    """A page that sends the reader on to ``target`` (a relative URL) and keeps the #section: ``script``
+    (the relative URL of assets/javascripts/redirect.js, a file, so a Content-Security-Policy needs no
+    'unsafe-inline') adds ``location.hash``; without JavaScript the meta refresh goes to the page and the
+    link is shown. ``noindex`` and the canonical (the target's absolute URL) keep it out of search engines."""
+    target, canonical, script = (html.escape(v, quote=True) for v in (target, canonical, script))
     label = ui_strings.strings(lang)["shortlink"]["redirecting"]
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="robots" content="noindex"><title>{label}</title>'
+            f'<meta name="description" content="{label} {canonical}">'
             f'<meta http-equiv="refresh" content="0; url={target}">'
             f'<link rel="canonical" href="{canonical}"></head>'
             f'<body><p>{label} <a href="{target}">{target}</a></p>'
-            f'<script>location.replace("{target}" + location.hash)</script></body></html>')
+            f'<script src="{script}" data-target="{target}"></script></body></html>')
 
 
 def write_redirect(site_dir: Path, at: str, url: str, config, lang: str) -> None:
@@ -88,7 +90,8 @@ def write_redirect(site_dir: Path, at: str, url: str, config, lang: str) -> None
         relative += "/"
     path = Path(site_dir) / at
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(redirect_page(relative, (config["site_url"] or "") + url, lang), encoding="utf-8")
+    script = posixpath.relpath("assets/javascripts/redirect.js", posixpath.dirname(at) or ".")
+    path.write_text(redirect_page(relative, (config["site_url"] or "") + url, lang, script), encoding="utf-8")
 
 
 def building_source_language(config) -> bool:

@@ -25,6 +25,7 @@ from scripts import ui_strings
 
 
 def patch_once(markup: str, old: str, new: str) -> Markup:
+    markup = str(markup)  # a Markup would escape `old` and `new`: a block can be patched twice
     found = markup.count(old)
     if found != 1:
         raise PluginError(f"overrides/main.html: expected the theme's markup {old!r} once, found it {found} "

@@ -64,6 +64,9 @@ def test_missing_glossary_is_empty(tmp_path):
     ("- id: a\n  zh: ''\n  en: a\n  definition_zh: 甲。\n  definition_en: A.\n", "T110", 2),
     ("- id: a-b\n  zh: 甲\n  en: a\n  definition_zh: TODO\n  definition_en: A.\n", "T113", 4),
     ("- id: a\n  zh: 甲\n  en: a\n  avoid_en: b\n  definition_zh: 甲。\n  definition_en: A.\n", "T114", 4),
+    ("- id: a\n  zh: 甲\n  en: a\n  aliases: [b, '']\n  definition_zh: 甲。\n  definition_en: A.\n", "T114", 4),
+    ("- id: a\n  zh: 甲\n  en: a\n  definition_zh: 甲。\n  definition_en: A.\n"
+     "- id: b\n  zh: 乙\n  en: b\n  aliases: [甲]\n  definition_zh: 乙。\n  definition_en: B.\n", "T115", 9),
 ])
 def test_validation_points_into_the_file(tmp_path, text, code, line):
     path = tmp_path / "glossary.yml"
@@ -71,3 +74,14 @@ def test_validation_points_into_the_file(tmp_path, text, code, line):
     problems = load_glossary(path).problems
     assert (code, line) in [(p.code, p.line) for p in problems]
     assert all(p.path == "glossary.yml" for p in problems)
+
+
+def test_aliases_are_found_for_tooltips_but_are_not_canonical_terms(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text("- id: pipl\n  zh: 个人信息保护法\n  en: Personal Information Protection Law\n"
+                    "  aliases: [PIPL, 个保法]\n  definition_zh: 法。\n  definition_en: Law.\n", encoding="utf-8")
+    g = load_glossary(path)
+    assert g.problems == [] and g.terms[0].aliases == ["PIPL", "个保法"]
+    assert [m.form for m in g.find_terms_or_aliases("个保法和PIPL", "zh")] == ["个保法", "PIPL"]
+    assert [m.form for m in g.find_terms_or_aliases("the PIPLs and pipl", "en")] == ["PIPL", "PIPL"]
+    assert g.find_terms("个保法和PIPL", "zh") == []

@@ -81,3 +81,56 @@ def test_no_inline_event_handler_or_script_in_any_page(site):
         for el in doc.iter():
             found += [f"{url}: <{el.tag} {name}>" for name in el.attrib if name.lower().startswith("on")]
     assert not found, "\n".join(found[:10])
+
+
+def test_every_page_starts_the_on_demand_worker_naming_materials_and_loads_the_gate_before_the_bundle(site):
+    """search-on-demand.js must run before Material's bundle (which requests the index as it starts), and
+    the worker the theme starts is ours, naming Material's real one (built) in ?worker=."""
+    for url, path in pages(site):
+        doc = html.fromstring(path.read_bytes())
+        worker = config_of(doc)["search"]
+        assert "/workers/on-demand.js?worker=search." in worker, f"{url}: {worker}"
+        real = worker.split("?worker=")[1]
+        assert (site / resolve(url, worker.split("?")[0])).parent.joinpath(real).is_file(), f"{url}: {real}"
+        scripts = doc.xpath("//script/@src")
+        gate = [i for i, s in enumerate(scripts) if s.endswith("search-on-demand.js")]
+        bundle = [i for i, s in enumerate(scripts) if "/bundle." in s]
+        assert len(gate) == 1 and bundle and gate[0] < bundle[0], f"{url}: {scripts}"
+
+
+def test_patch_once_can_patch_a_block_twice():
+    from markupsafe import Markup
+    once = patch_once(Markup('{"base": ".", "search": "w/search.1.js"}'), "w/search.", "w/x.js?worker=search.")
+    assert patch_once(once, '"base": "."', '"base": "./en/"') == '{"base": "./en/", "search": "w/x.js?worker=search.1.js"}'
+
+
+MATERIAL = Path(__import__("material").__file__).parent / "templates"
+
+
+@pytest.mark.parametrize("name", ["base.html", "palette.html", "content.html"])
+def test_materials_inline_scripts_moved_to_files_are_verbatim(name):
+    """overrides/partials/javascripts/<name> loads assets/javascripts/theme/<name>.js instead of Material's
+    inline script: when a Material upgrade changes the script, this says which file to update."""
+    import re
+    upstream = re.findall(r"<script>(.*?)</script>", (MATERIAL / "partials" / "javascripts" / name).read_text(),
+                          re.S)[-1].replace('"{{ config.extra.scope | d(base_url) }}"',
+                                            "document.currentScript.dataset.scope")
+    ours = (ROOT / "overrides" / "assets" / "javascripts" / "theme" / name.replace(".html", ".js")).read_text()
+    assert ours.rstrip("\n").endswith(upstream), f"Material's partials/javascripts/{name} changed"
+
+
+def test_features_whose_inline_scripts_are_not_moved_out_stay_off():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "content.tabs.link" not in text and "announce.dismiss" not in text and "\n  consent:" not in text
+
+
+def test_no_page_has_an_executable_inline_script(site):
+    """CSP script-src without 'unsafe-inline' (deploy/nginx.conf): every script is a file; inline JSON
+    data (type=application/json) is not executed and is allowed."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        doc = html.fromstring(path.read_bytes())
+        for el in doc.iter("script"):
+            if not el.get("src") and el.get("type") != "application/json":
+                found.append(f"{path.relative_to(site)}: {(el.text or '')[:60]}")
+    assert not found, "\n".join(found[:10])

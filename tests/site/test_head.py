@@ -1,0 +1,58 @@
+"""Every HTML page of the built site says what it is: <html lang>, a title, a description and one absolute
+canonical link; the side-by-side view and the short-link stubs point their canonical at their chapter
+(the view is the chapter's text twice, a stub only redirects)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from lxml import html
+
+from tests.conftest import ROOT
+
+
+def head_of(path: Path) -> dict:
+    doc = html.fromstring(path.read_bytes())
+    return {"lang": doc.get("lang"), "title": "".join(doc.xpath("//head/title/text()")).strip(),
+            "description": doc.xpath('//head/meta[@name="description"]/@content'),
+            "canonical": doc.xpath('//head/link[@rel="canonical"]/@href'),
+            "robots": doc.xpath('//head/meta[@name="robots"]/@content')}
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("*.html")) if "downloads" not in p.relative_to(site).parts]
+
+
+def test_every_page_has_lang_title_description_and_one_absolute_canonical(site):
+    bad = []
+    pages = html_pages(site)
+    assert len(pages) > 100
+    for path in pages:
+        h = head_of(path)
+        problems = [k for k in ("lang", "title") if not h[k]]
+        problems += ["description"] if len(h["description"]) != 1 or not h["description"][0].strip() else []
+        problems += ["canonical"] if len(h["canonical"]) != 1 or not h["canonical"][0].startswith("http") else []
+        if problems:
+            bad.append(f"{path.relative_to(site)}: {', '.join(problems)}")
+    assert not bad, "\n".join(bad[:20])
+
+
+def test_side_by_side_views_are_canonically_their_chapter_and_indexable(site):
+    views = sorted(site.rglob("parallel.html"))
+    assert len(views) > 20
+    for view in views:
+        chapter = head_of(view.with_name("index.html"))
+        h = head_of(view)
+        assert h["canonical"] == chapter["canonical"], view
+        assert not any("noindex" in r for r in h["robots"]), view
+
+
+def test_short_link_stubs_are_canonically_their_chapter(site):
+    links = yaml.safe_load((ROOT / "shortlinks.yml").read_text(encoding="utf-8"))
+    for key, rel in links.items():
+        chapter_dir = rel.removesuffix(".md").removesuffix("index").rstrip("/")
+        for prefix in ("", "en/"):
+            h = head_of(site / prefix / "go" / str(key) / "index.html")
+            chapter = head_of(site / prefix / chapter_dir / "index.html")
+            assert h["canonical"] == chapter["canonical"], (prefix, key)
