@@ -8,11 +8,11 @@ listed in ``FAMILIES``; what two families share goes below them (``scripts/targe
 """
 import re
 
-from scripts.checks import (alignment, inputs, links, parity, privacy, reporting, staleness, suppressions,
-                            terminology, third_party, typography)
+from scripts.checks import (alignment, inputs, links, omissions, parity, privacy, reporting, staleness,
+                            suppressions, terminology, third_party, typography)
 
 FAMILIES = [inputs, suppressions, links, alignment, terminology, parity, staleness, privacy, reporting,
-            third_party, typography]
+            third_party, typography, omissions]
 
 
 def declared_options() -> dict:

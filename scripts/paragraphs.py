@@ -1,0 +1,141 @@
+"""Paragraphs and sentences of a Chinese section paired with those of its English section.
+
+The one place where blocks (:class:`scripts.model.Block`: paragraphs, list items, table rows,
+admonition titles) of two paired sections are aligned; the omissions check (O1xx), the side-by-side
+view and the translation-status page all read it::
+
+    for bead in align_section(site, pair.zh, pair.en, section_pair):
+        bead.zh, bead.en        # tuples of Blocks; one is empty when a block has no counterpart
+        bead.delta              # Gale–Church delta of the pair (None for 1-0 / 0-1)
+
+Blocks are aligned with the Gale–Church programme (``scripts/lengthalign.py``) under this manual's
+length model (``C``, ``S2`` below, measured by ``make bench``: see ``scripts/checks/omissions.py``),
+with anchors a translation keeps: numbers (thousands separators dropped), glossary terms (by id), link
+targets (compared as ``scripts/targets.py`` does for A115) and inline code. A table row pairs only
+with a row and a title only with a title; a list item may pair with a paragraph at a price.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from scripts.lengthalign import Model, Unit, align, bead_cost, delta, en_length, split_en, split_zh, zh_length
+from scripts.model import Block, Page, Section
+from scripts.targets import comparable
+
+C = 3.743           # English characters per Chinese character, mean over 3914 block pairs of this manual
+S2 = 8.68           # variance of (l2 - C l1) / sqrt(l1) over the same pairs
+
+BLOCK_MODEL = Model(c=C, s2=S2, anchor_weight=1.5,
+                    kind_costs={("item", "paragraph"): 3.0, ("paragraph", "item"): 3.0})
+SENTENCE_MODEL = Model(c=C, s2=S2, anchor_weight=1.0, skip_cost=4.0)
+
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class BlockBead:
+    zh: tuple[Block, ...]
+    en: tuple[Block, ...]
+    delta: float | None = None      # for a pair: how far the English length is from what the Chinese predicts
+    zh_units: tuple[Unit, ...] = ()
+    en_units: tuple[Unit, ...] = ()
+
+    def without(self, side: str) -> int:
+        """For a 2-1 (side "zh") or 1-2 (side "en") bead: the index, within ``side``, of the block whose
+        removal leaves the cheaper 1-1 pair (lengths and anchors): the one with no counterpart."""
+        mine, other = (self.zh_units, self.en_units) if side == "zh" else (self.en_units, self.zh_units)
+        costs = []
+        for k in range(len(mine)):
+            rest = mine[:k] + mine[k + 1:]
+            pair = (rest, other) if side == "zh" else (other, rest)
+            costs.append(bead_cost(pair[0], pair[1], BLOCK_MODEL))
+        return min(range(len(costs)), key=costs.__getitem__)
+
+
+def block_text(block: Block, lang: str) -> str:
+    """The block's prose as one string (a table row's cells joined as its language joins words)."""
+    return ("" if lang == "zh" else " ").join(t.text.strip() for t in block.text)
+
+
+def shown(block: Block) -> str:
+    """The block's prose as messages quote it (a table row's cells joined with ' | ')."""
+    return (" | " if block.kind == "row" else " ").join(t.text.strip() for t in block.text)
+
+
+def length(text: str, lang: str) -> float:
+    return zh_length(text) if lang == "zh" else en_length(text)
+
+
+def numbers(text: str) -> set[str]:
+    return {n.replace(",", "").rstrip(".") for n in _NUMBER_RE.findall(text)}
+
+
+def _anchors(site, page: Page, section: Section, block: Block, text: str) -> frozenset:
+    found = {f"#{n}" for n in numbers(text)}
+    found |= {f"term:{t}" for t in site.glossary.present_terms(text, page.lang)}
+    found |= {f"link:{comparable(site, page, link)}" for link in section.links
+              if block.line <= link.line <= block.end}
+    found |= {f"code:{c.text.strip()}" for c in section.code if block.line <= c.line <= block.end}
+    return frozenset(found)
+
+
+def _units(site, page: Page, section: Section) -> list[Unit]:
+    out = []
+    for block in section.blocks:
+        text = block_text(block, page.lang)
+        out.append(Unit(max(1, round(length(text, page.lang))), _anchors(site, page, section, block, text),
+                        block.kind))
+    return out
+
+
+def align_section(site, zh_page: Page, en_page: Page, zh: Section, en: Section) -> list[BlockBead]:
+    """The blocks of ``zh`` and ``en`` aligned (cached on the site: the check and the hooks share it)."""
+    cache = vars(site).setdefault("_paragraph_beads", {})
+    key = (zh_page.path, zh.line, en_page.path, en.line)
+    if key not in cache:
+        zu, eu = _units(site, zh_page, zh), _units(site, en_page, en)
+        beads = []
+        for bead in align(zu, eu, BLOCK_MODEL):
+            d = None
+            if bead.zh and bead.en:
+                d = delta(sum(zu[i].length for i in bead.zh), sum(eu[j].length for j in bead.en), BLOCK_MODEL)
+            beads.append(BlockBead(tuple(zh.blocks[i] for i in bead.zh), tuple(en.blocks[j] for j in bead.en), d,
+                                   tuple(zu[i] for i in bead.zh), tuple(eu[j] for j in bead.en)))
+        cache[key] = beads
+    return cache[key]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int
+    unit: Unit = Unit(1)        # its length and anchors (numbers, glossary terms)
+
+
+def sentences(site, block: Block, lang: str) -> list[Sentence]:
+    """The sentences of a block, each with the source line it starts on."""
+    text = block_text(block, lang)
+    starts, pos, sep = [], 0, "" if lang == "zh" else " "
+    for t in block.text:
+        starts.append(pos)
+        pos += len(t.text.strip()) + len(sep)
+    out, at = [], 0
+    for piece in (split_zh(text) if lang == "zh" else split_en(text)):
+        found = text.find(piece[:20], at)
+        found = at if found < 0 else found
+        line = block.text[max(0, bisect_right(starts, found) - 1)].line if block.text else block.line
+        anchors = {f"#{n}" for n in numbers(piece)}
+        if site is not None:
+            anchors |= {f"term:{t}" for t in site.glossary.present_terms(piece, lang)}
+        out.append(Sentence(piece, line, Unit(max(1, round(length(piece, lang))), frozenset(anchors))))
+        at = found + len(piece)
+    return out
+
+
+def align_sentences(site, zh_block: Block, en_block: Block):
+    """``[(zh sentences, en sentences)]`` of a pair of blocks, by the same programme."""
+    zs, es = sentences(site, zh_block, "zh"), sentences(site, en_block, "en")
+    beads = align([s.unit for s in zs], [s.unit for s in es], SENTENCE_MODEL)
+    return [([zs[i] for i in b.zh], [es[j] for j in b.en]) for b in beads]
