@@ -11,8 +11,9 @@ view and the translation-status page all read it::
 Blocks are aligned with the Gale–Church programme (``scripts/lengthalign.py``) under this manual's
 length model (``C``, ``S2`` below, measured by ``make bench``: see ``scripts/checks/omissions.py``),
 with anchors a translation keeps: numbers (thousands separators dropped), glossary terms (by id), link
-targets (compared as ``scripts/targets.py`` does for A115) and inline code. A table row pairs only
-with a row and a title only with a title; a list item may pair with a paragraph at a price.
+targets (compared as ``scripts/targets.py`` does for A115) and inline code. Blocks pair only with
+blocks of their kind (a row with a row, a list item with a list item): the A codes already hold the two
+pages to the same tables and lists, so a paragraph left out never shifts the pairs below it onto a list.
 """
 from __future__ import annotations
 
@@ -27,8 +28,7 @@ from scripts.targets import comparable
 C = 3.743           # English characters per Chinese character, mean over 3914 block pairs of this manual
 S2 = 8.68           # variance of (l2 - C l1) / sqrt(l1) over the same pairs
 
-BLOCK_MODEL = Model(c=C, s2=S2, anchor_weight=1.5,
-                    kind_costs={("item", "paragraph"): 3.0, ("paragraph", "item"): 3.0})
+BLOCK_MODEL = Model(c=C, s2=S2, anchor_weight=1.5)
 SENTENCE_MODEL = Model(c=C, s2=S2, anchor_weight=1.0, skip_cost=4.0)
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -93,8 +93,8 @@ def _units(site, page: Page, section: Section) -> list[Unit]:
 def align_section(site, zh_page: Page, en_page: Page, zh: Section, en: Section) -> list[BlockBead]:
     """The blocks of ``zh`` and ``en`` aligned (cached on the site: the check and the hooks share it)."""
     cache = vars(site).setdefault("_paragraph_beads", {})
-    key = (zh_page.path, zh.line, en_page.path, en.line)
-    if key not in cache:
+    key = (id(zh), id(en))          # the sections themselves: a page parsed again is aligned again
+    if key not in cache or cache[key][0] is not zh or cache[key][1] is not en:
         zu, eu = _units(site, zh_page, zh), _units(site, en_page, en)
         beads = []
         for bead in align(zu, eu, BLOCK_MODEL):
@@ -103,8 +103,8 @@ def align_section(site, zh_page: Page, en_page: Page, zh: Section, en: Section) 
                 d = delta(sum(zu[i].length for i in bead.zh), sum(eu[j].length for j in bead.en), BLOCK_MODEL)
             beads.append(BlockBead(tuple(zh.blocks[i] for i in bead.zh), tuple(en.blocks[j] for j in bead.en), d,
                                    tuple(zu[i] for i in bead.zh), tuple(eu[j] for j in bead.en)))
-        cache[key] = beads
-    return cache[key]
+        cache[key] = (zh, en, beads)      # holding the sections keeps their ids from being reused
+    return cache[key][2]
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,8 @@ Calibration on this manual (``make bench`` measures it again: BENCHMARKS.md, "Om
 The thresholds sit past the clean manual's extremes: ``SHORT_DELTA`` 3.5 (clean max +3.12),
 ``LONG_DELTA`` 4.5 (clean min -4.02). A 2-2 bead is judged by its two lengths together (the clean
 manual's 2-2 beads pool two list items or rows that are -3.1 and +4.8 apart on their own, which is why
-the programme pooled them), then by its pair furthest out. Sentences are looked at only in a pair out
+the programme pooled them), then by its pair furthest out; each of its two pairs that is out of the
+distribution on its own is looked at for sentences (O103, O104) but never reported as O105. Sentences are looked at only in a pair out
 of the distribution: on the clean manual the programme leaves sentences unpaired in reference lists
 (a publisher's name or a year) inside paragraphs whose lengths agree. A true exception is suppressed in
 the Markdown, with a reason.
@@ -154,24 +155,31 @@ def _blocks(site, pair, zh: Section, en: Section, beads: list[BlockBead]) -> Ite
                              f"{zh.name}): {quote(shown(first))}", Location(zh_path, at))
         if shape == (1, 1):
             yield from _pair(site, zh_path, en_path, run[0])
-        elif shape == (2, 2) and not -LONG_DELTA <= (run[0].delta or 0.0) <= SHORT_DELTA:
-            yield from _pair(site, zh_path, en_path, _worst_pair(run[0]), force=True)
+        elif shape == (2, 2):
+            yield from _two_by_two(site, zh_path, en_path, run[0])
 
 
-def _worst_pair(bead: BlockBead) -> BlockBead:
-    """Of a 2-2 bead whose lengths together are out of the distribution, the 1-1 pair that is furthest
-    out in the same direction (two paragraphs that pool their lengths must not hide a truncation)."""
-    sign = 1 if (bead.delta or 0.0) > 0 else -1
+def _two_by_two(site, zh_path: str, en_path: str, bead: BlockBead) -> Iterator[Diagnostic]:
+    """A 2-2 bead: judged by its two lengths together (O105 on its pair furthest out); a pair out of the
+    distribution on its own, hidden by its neighbour, only by its sentences (O103, O104)."""
+    pooled = bead.delta or 0.0
     pairs = []
     for k in (0, 1):
         d = delta(bead.zh_units[k].length, bead.en_units[k].length, BLOCK_MODEL)
         pairs.append(BlockBead((bead.zh[k],), (bead.en[k],), d, (bead.zh_units[k],), (bead.en_units[k],)))
-    return max(pairs, key=lambda p: sign * (p.delta or 0.0))
+    if not -LONG_DELTA <= pooled <= SHORT_DELTA:
+        sign = 1 if pooled > 0 else -1
+        yield from _pair(site, zh_path, en_path, max(pairs, key=lambda p: sign * (p.delta or 0.0)), force=True)
+        return
+    for pair in pairs:
+        yield from _pair(site, zh_path, en_path, pair, sentences_only=True)
 
 
-def _pair(site, zh_path: str, en_path: str, bead: BlockBead, force: bool = False) -> Iterator[Diagnostic]:
+def _pair(site, zh_path: str, en_path: str, bead: BlockBead, force: bool = False,
+          sentences_only: bool = False) -> Iterator[Diagnostic]:
     """A 1-1 pair whose lengths are out of this manual's distribution: the sentences that explain it
-    (O103, O104), else the pair itself (O105). ``force``: the pair is known to be out (a 2-2 bead)."""
+    (O103, O104), else the pair itself (O105). ``force``: the pair is known to be out (a 2-2 bead);
+    ``sentences_only``: report only sentences that explain it."""
     zb, eb, d = bead.zh[0], bead.en[0], bead.delta or 0.0
     if not force and -LONG_DELTA <= d <= SHORT_DELTA:
         return
@@ -192,6 +200,8 @@ def _pair(site, zh_path: str, en_path: str, bead: BlockBead, force: bool = False
                                      f"sentence with no Chinese counterpart in {zh_path}:{zb.line}: "
                                      f"{quote(s.text)}", Location(zh_path, zb.line))
             return
+    if sentences_only:
+        return
     expected = BLOCK_MODEL.c * zl
     how = "shorter" if d > 0 else "longer"
     what = "truncated or left untranslated?" if d > 0 else "something added?"
