@@ -85,6 +85,7 @@ class Block:
     end: int
     kind: str
     text: list[TextLine] = field(default_factory=list)
+    top: int = 0            # first line of the top-level block that holds it (its list, table, admonition)
 
 
 @dataclass
@@ -141,6 +142,7 @@ class Section:
     text: list[TextLine] = field(default_factory=list)
     code: list[TextLine] = field(default_factory=list)     # inline code and code blocks
     blocks: list[Block] = field(default_factory=list)      # paragraphs, list items, table rows, titles
+    tops: list[int] = field(default_factory=list)          # first line of each top-level block but headings
 
     def __post_init__(self):
         self.start = self.start or self.line
@@ -313,6 +315,8 @@ class _Walker:
         self.in_tbody = False
         self.blocks: list[Block] = []
         self.block: Block | None = None           # the paragraph or table row being read
+        self.tops: list[int] = []                 # lines of top-level blocks (what a reader sees one by one)
+        self.top = 0
 
     def mark(self, token, kind: str) -> None:
         if token.map:
@@ -395,13 +399,18 @@ class _Walker:
             self.text.append(TextLine(line, title))
 
     def track_block(self, token, line: int | None) -> None:
-        """Open and close the paragraph or table row whose prose the next inline tokens hold."""
+        """Open and close the paragraph or table row whose prose the next inline tokens hold; note where
+        each top-level block starts (not headings, front matter, or HTML that is only comments)."""
         kind = token.type
+        if token.level == 0 and token.nesting >= 0 and line and kind not in ("heading_open", "front_matter", "inline") \
+                and not (kind == "html_block" and not COMMENT_RE.sub("", token.content).strip()):
+            self.top = line
+            self.tops.append(line)
         if kind in ("paragraph_open", "tr_open") and self.block is None:
             first = line or 1
             last = token.map[1] if token.map else first
             block_kind = "row" if kind == "tr_open" else "item" if self.list_stack else "paragraph"
-            self.block = Block(first, max(first, last), block_kind)
+            self.block = Block(first, max(first, last), block_kind, top=self.top)
         elif self.block is not None and kind == ("tr_close" if self.block.kind == "row" else "paragraph_close"):
             if self.block.text:
                 self.blocks.append(self.block)
@@ -455,7 +464,8 @@ class _Walker:
                 self.admonitions.append(Admonition(line or 1, tag.lower(), title))
                 if title:
                     self.text.append(TextLine(line or 1, title))
-                    self.blocks.append(Block(line or 1, line or 1, "title", [TextLine(line or 1, title)]))
+                    self.blocks.append(Block(line or 1, line or 1, "title", [TextLine(line or 1, title)],
+                                             top=self.top))
                 # the title paragraph follows as an inline token: skip it, it was counted above
                 j = i + 1
                 if j < len(tokens) and tokens[j].type == "admonition_title_open":
@@ -529,6 +539,8 @@ def _sections(page: Page, walker: _Walker) -> None:
         owner(code.line).code.append(code)
     for block in walker.blocks:
         owner(block.line).blocks.append(block)
+    for top in walker.tops:
+        owner(top).tops.append(top)
 
 
 def _suppressions(page: Page) -> None:

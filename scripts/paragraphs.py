@@ -101,10 +101,33 @@ def align_section(site, zh_page: Page, en_page: Page, zh: Section, en: Section) 
             d = None
             if bead.zh and bead.en:
                 d = delta(sum(zu[i].length for i in bead.zh), sum(eu[j].length for j in bead.en), BLOCK_MODEL)
-            beads.append(BlockBead(tuple(zh.blocks[i] for i in bead.zh), tuple(en.blocks[j] for j in bead.en), d,
-                                   tuple(zu[i] for i in bead.zh), tuple(eu[j] for j in bead.en)))
+            beads.extend(_refine(BlockBead(tuple(zh.blocks[i] for i in bead.zh), tuple(en.blocks[j] for j in bead.en),
+                                           d, tuple(zu[i] for i in bead.zh), tuple(eu[j] for j in bead.en))))
         cache[key] = (zh, en, beads)      # holding the sections keeps their ids from being reused
     return cache[key][2]
+
+
+def _refine(bead: BlockBead) -> list[BlockBead]:
+    """A 2-1 or 1-2 bead as a block with no counterpart and a 1-1 pair (in their order): this manual is
+    translated block for block, so two blocks answering one mean one of them was left out or added;
+    the one left alone is the one whose removal leaves the cheaper pair (:meth:`BlockBead.without`)."""
+    shape = (len(bead.zh), len(bead.en))
+    if shape not in ((2, 1), (1, 2)):
+        return [bead]
+    side = "zh" if shape == (2, 1) else "en"
+    k = bead.without(side)
+    blocks, units = (bead.zh, bead.zh_units) if side == "zh" else (bead.en, bead.en_units)
+    alone_block, alone_unit = blocks[k], units[k]
+    kept_block, kept_unit = blocks[1 - k], units[1 - k]
+    if side == "zh":
+        pair = BlockBead((kept_block,), bead.en, delta(kept_unit.length, bead.en_units[0].length, BLOCK_MODEL),
+                         (kept_unit,), bead.en_units)
+        alone = BlockBead((alone_block,), (), None, (alone_unit,), ())
+    else:
+        pair = BlockBead(bead.zh, (kept_block,), delta(bead.zh_units[0].length, kept_unit.length, BLOCK_MODEL),
+                         bead.zh_units, (kept_unit,))
+        alone = BlockBead((), (alone_block,), None, (), (alone_unit,))
+    return [alone, pair] if k == 0 else [pair, alone]
 
 
 @dataclass(frozen=True)
@@ -139,3 +162,34 @@ def align_sentences(site, zh_block: Block, en_block: Block):
     zs, es = sentences(site, zh_block, "zh"), sentences(site, en_block, "en")
     beads = align([s.unit for s in zs], [s.unit for s in es], SENTENCE_MODEL)
     return [([zs[i] for i in b.zh], [es[j] for j in b.en]) for b in beads]
+
+
+def rows(beads: list[BlockBead], zh: Section, en: Section) -> list[tuple[list[int], list[int]]]:
+    """The rows of the side-by-side view of a section pair: groups of top-level blocks (named by their
+    first lines, :attr:`Section.tops`) such that every pair of blocks the alignment made sits in one row.
+    A list or a table is one top-level block, so its items stay together; a paragraph with no
+    counterpart is a row of its own with one side empty. Top-level blocks without prose (code, HTML)
+    join the row of the block before them."""
+    out: list[tuple[set[int], set[int]]] = []
+    for bead in beads:
+        bz, be = {b.top for b in bead.zh if b.top}, {b.top for b in bead.en if b.top}
+        if not bz and not be:
+            continue
+        if out and (bz & out[-1][0] or be & out[-1][1]):
+            out[-1][0].update(bz)
+            out[-1][1].update(be)
+        else:
+            out.append((set(bz), set(be)))
+    for side, section in ((0, zh), (1, en)):
+        for top in section.tops:
+            if any(top in row[side] for row in out):
+                continue
+            before = [k for k, row in enumerate(out) if row[side] and min(row[side]) < top]
+            if before:
+                out[before[-1]][side].add(top)
+            elif out:
+                out[0][side].add(top)
+            else:
+                out.append((set(), set()))
+                out[0][side].add(top)
+    return [(sorted(z), sorted(e)) for z, e in out]

@@ -9,10 +9,11 @@ view and the translation-status page read too). Inside each pair of paragraphs, 
 aligned the same way.
 
 - O101: a Chinese paragraph with no English counterpart (a 1-0 bead; or one of two Chinese paragraphs
-  that only one English paragraph answers, 2-1, which this manual, mirrored block for block, never has).
+  that only one English paragraph answers, 2-1, which this manual, mirrored block for block, never has:
+  ``scripts/paragraphs.py`` cuts such a bead into the pair that costs least and the block left alone).
   Reported on the English page where the paragraph should be, naming the Chinese line and quoting it.
-- O102: an English paragraph with no Chinese counterpart (0-1, or 1-2): text added in English, or a
-  paragraph moved. Reported on the English line, naming the Chinese line where it sits.
+- O102: an English paragraph with no Chinese counterpart (0-1, or 1-2 cut the same way): text added in
+  English, or a paragraph moved. Reported on the English line, naming the Chinese line where it sits.
 - O103: a pair of paragraphs whose English is far shorter than its Chinese predicts (delta above
   ``SHORT_DELTA``) because of sentences: aligned sentence by sentence (with a fixed cost for a sentence
   with no counterpart, see ``scripts/lengthalign.py``), the Chinese sentences left alone (or the one of
@@ -137,18 +138,14 @@ def _blocks(site, pair, zh: Section, en: Section, beads: list[BlockBead]) -> Ite
             missing = [b.zh[0] for b in run]
         elif shape == (0, 1):
             added = [b.en[0] for b in run]
-        elif shape == (2, 1):
-            missing = [run[0].zh[run[0].without("zh")]]
-        elif shape == (1, 2):
-            added = [run[0].en[run[0].without("en")]]
         if missing:
-            at = _where_en(beads, k + len(run) - 1, en) if shape == (1, 0) else run[0].en[0].line
+            at = _where_en(beads, k + len(run) - 1, en)
             first = missing[0]
             yield Diagnostic(en_path, at, "O101",
                              f"{zh_path}:{first.line} has {_several(missing)} with no English counterpart in "
                              f"{en.name}: {quote(shown(first))}", Location(zh_path, first.line))
         if added:
-            at = _where_zh(beads, k, zh) if shape == (0, 1) else run[0].zh[0].line
+            at = _where_zh(beads, k, zh)
             first = added[0]
             yield Diagnostic(en_path, first.line, "O102",
                              f"{_several(added).capitalize()} with no Chinese counterpart (near {zh_path}:{at}, "
