@@ -20,7 +20,8 @@ inserted or changed lines; for a deletion, the blocks on either side of the gap)
 block the mutation concerns as its related location. *Recall* is detected cases / cases; *precision* is
 findings that point at the mutation / all findings of the class's cases (the clean manual gives none, so
 every other finding is a false alarm the mutation caused somewhere else). The clean manual is the control
-(goal: 0 findings).
+(goal: 0 findings). Last, ``python -m scripts check`` (page cache off) is timed against ``mkdocs build
+--strict`` in alternating pairs (goal: at most ``TIME_GOAL`` of the build).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.common import Context, log
+from benchmarks.common import Context, checks_cmd, log, median, mkdocs_cmd
+from benchmarks.common import run as run_command
 from scripts.lengthalign import calibrate, en_length, percentile, split_en
 from scripts.model import Block, parse_page
 from scripts.paragraphs import align_section, block_text, length
@@ -294,10 +296,35 @@ def copy_manual(src: Path, dest: Path) -> Path:
     return dest
 
 
+TIME_GOAL = 0.3
+
+
+def time_check(ctx: Context, pairs: int) -> dict:
+    """``python -m scripts check`` (page cache off, every family, the omissions check included) against
+    ``mkdocs build --strict`` on the manual, in alternating pairs; the median of the per-pair ratios."""
+    site_dir = ctx.scratch("omissions") / "site"
+    build = mkdocs_cmd("build", "--strict", "-q", "-d", str(site_dir))
+    rows = []
+    for i in range(pairs):
+        order = ("check", "build") if i % 2 == 0 else ("build", "check")
+        got = {}
+        for name in order:
+            got[name] = run_command(checks_cmd(), cwd=ctx.root, env={"CHECKS_CACHE": "0"}) if name == "check" \
+                else run_command(build, cwd=ctx.root)
+        rows.append({"check_s": round(got["check"].seconds, 2), "build_s": round(got["build"].seconds, 2),
+                     "check_cpu_s": round(got["check"].cpu_seconds, 2), "build_cpu_s": round(got["build"].cpu_seconds, 2),
+                     "ratio": round(got["check"].seconds / got["build"].seconds, 3) if got["build"].seconds else None,
+                     "exit": [got["check"].returncode, got["build"].returncode]})
+    ratios = [r["ratio"] for r in rows if r["ratio"] is not None]
+    return {"pairs": rows, "ratio_median": median(ratios) if ratios else None, "goal": TIME_GOAL,
+            "check_command": "CHECKS_CACHE=0 .venv/bin/python -m scripts check",
+            "build_command": ".venv/bin/mkdocs build --strict"}
+
+
 def measure(ctx: Context) -> dict:
     per_class = QUICK_PER_CLASS if ctx.quick else PER_CLASS
     goal = ("recall >= 95 % for a paragraph left out, added or left untranslated, >= 80 % for >= 40 % of a "
-            "paragraph cut off; the clean manual: 0 findings")
+            f"paragraph cut off; the clean manual: 0 findings; check / strict build <= {TIME_GOAL}")
     section = {"title": TITLE, "goal": goal, "status": "ok", "per_class": per_class}
     root = copy_manual(ctx.root, ctx.scratch("omissions") / "manual")
     result = evaluate(root, per_class)
@@ -306,6 +333,9 @@ def measure(ctx: Context) -> dict:
     for row in result["rows"]:
         if row["goal"] is not None and row["cases"]:
             met = met and row["recall"] >= row["goal"]
+    section["timing"] = time_check(ctx, 1 if ctx.quick else 3)
+    ratio = section["timing"]["ratio_median"]
+    met = met and ratio is not None and ratio <= TIME_GOAL
     section["met"] = met if not ctx.quick else None
     section["command"] = ".venv/bin/python -m benchmarks --only omissions"
     return section

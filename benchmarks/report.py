@@ -366,6 +366,13 @@ def _omissions(s: dict) -> list[str]:
                   + f"; s2 = {d.get('s2')}; Gale–Church delta from {d.get('delta_min')} to {d.get('delta_max')} "
                   f"(1 % {d.get('delta_percentiles', {}).get('1')}, 99 % {d.get('delta_percentiles', {}).get('99')}).",
                   ""]
+    t = s.get("timing") or {}
+    if t:
+        lines += [f"Time: `{t.get('check_command')}` / `{t.get('build_command')}` = **{_n(t.get('ratio_median'), 3)}** "
+                  f"(median of {len(t.get('pairs', []))} alternating pairs; goal <= {t.get('goal')}):", ""]
+        lines += _table(["pair", "check s", "build s", "ratio", "check CPU s", "build CPU s", "exit codes"], [
+            [i + 1, _n(p.get("check_s")), _n(p.get("build_s")), _n(p.get("ratio"), 3), _n(p.get("check_cpu_s")),
+             _n(p.get("build_cpu_s")), p.get("exit")] for i, p in enumerate(t.get("pairs", []))]) + [""]
     missed = [(r["class"], m) for r in s.get("rows", []) for m in r.get("missed", [])]
     if missed:
         lines += ["Missed cases (up to 12 per class; the line is the mutated region's first line):", ""]

@@ -11,7 +11,8 @@ view and the translation-status page all read it::
 Blocks are aligned with the Gale–Church programme (``scripts/lengthalign.py``) under this manual's
 length model (``C``, ``S2`` below, measured by ``make bench``: see ``scripts/checks/omissions.py``),
 with anchors a translation keeps: numbers (thousands separators dropped), glossary terms (by id), link
-targets (compared as ``scripts/targets.py`` does for A115) and inline code. Blocks pair only with
+targets (compared as ``scripts/targets.py`` does for A115), inline code, and a bold lead (a block that
+opens with ``**``, as in ``**Why.** ...``). Blocks pair only with
 blocks of their kind (a row with a row, a list item with a list item): the A codes already hold the two
 pages to the same tables and lists, so a paragraph left out never shifts the pairs below it onto a list.
 """
@@ -72,8 +73,13 @@ def numbers(text: str) -> set[str]:
     return {n.replace(",", "").rstrip(".") for n in _NUMBER_RE.findall(text)}
 
 
+_LEAD_RE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*(\*\*|__)")
+
+
 def _anchors(site, page: Page, section: Section, block: Block, text: str) -> frozenset:
     found = {f"#{n}" for n in numbers(text)}
+    if 0 < block.line <= len(page.lines) and _LEAD_RE.match(page.lines[block.line - 1]):
+        found.add("lead:bold")          # "**Why.** ...": a bold lead a translation keeps
     found |= {f"term:{t}" for t in site.glossary.present_terms(text, page.lang)}
     found |= {f"link:{comparable(site, page, link)}" for link in section.links
               if block.line <= link.line <= block.end}

@@ -14,13 +14,13 @@ aligned the same way.
   Reported on the English page where the paragraph should be, naming the Chinese line and quoting it.
 - O102: an English paragraph with no Chinese counterpart (0-1, or 1-2 cut the same way): text added in
   English, or a paragraph moved. Reported on the English line, naming the Chinese line where it sits.
-- O103: a pair of paragraphs whose English is far shorter than its Chinese predicts (delta above
-  ``SHORT_DELTA``) because of sentences: aligned sentence by sentence (with a fixed cost for a sentence
+- O103: a pair of paragraphs whose English is shorter than its Chinese predicts (delta above
+  ``SENTENCE_SHORT_DELTA``) because of sentences: aligned sentence by sentence (with a fixed cost for a sentence
   with no counterpart, see ``scripts/lengthalign.py``), the Chinese sentences left alone (or the one of
   two that a single English sentence answers worse) are reported one by one, when together they are at
   most half the paragraph (more than that is O105) and each is at least ``MIN_ZH_SENTENCE`` characters.
-- O104: the same for English sentences with no Chinese counterpart in a paragraph far longer than
-  predicted (delta below ``-LONG_DELTA``; each at least ``MIN_EN_SENTENCE`` characters).
+- O104: the same for English sentences with no Chinese counterpart in a paragraph longer than
+  predicted (delta below ``-SENTENCE_LONG_DELTA``; each at least ``MIN_EN_SENTENCE`` characters).
 - O105: a pair of blocks whose lengths are far outside this manual's distribution: English far shorter
   (delta above ``SHORT_DELTA``: truncated, or left in Chinese) or far longer (below ``-LONG_DELTA``:
   something added) than its Chinese predicts.
@@ -45,9 +45,13 @@ The thresholds sit past the clean manual's extremes: ``SHORT_DELTA`` 3.5 (clean 
 ``LONG_DELTA`` 4.5 (clean min -4.02). A 2-2 bead is judged by its two lengths together (the clean
 manual's 2-2 beads pool two list items or rows that are -3.1 and +4.8 apart on their own, which is why
 the programme pooled them), then by its pair furthest out; each of its two pairs that is out of the
-distribution on its own is looked at for sentences (O103, O104) but never reported as O105. Sentences are looked at only in a pair out
-of the distribution: on the clean manual the programme leaves sentences unpaired in reference lists
-(a publisher's name or a year) inside paragraphs whose lengths agree. A true exception is suppressed in
+distribution on its own is looked at for sentences (O103, O104), and reported as O105 only beyond
+``POOLED_SHORT_DELTA`` 5.0 or below ``-LONG_DELTA`` (the clean manual's pooled pairs reach +4.78 and
+-3.09 on their own). Sentences are looked at only in a pair far
+enough out: on the clean manual the sentence alignment leaves sentences unpaired in reference lists (a
+publisher's name or a year) inside pairs whose lengths agree, and, in the direction that would explain
+the pair's length, in pairs up to delta +1.96 (a Chinese sentence) and down to -3.41 (an English
+sentence): hence ``SENTENCE_SHORT_DELTA`` 2.5 and ``SENTENCE_LONG_DELTA`` 4.0. A true exception is suppressed in
 the Markdown, with a reason.
 """
 from __future__ import annotations
@@ -69,6 +73,9 @@ CODES = {
 
 SHORT_DELTA = 3.5
 LONG_DELTA = 4.5
+SENTENCE_SHORT_DELTA = 2.5
+POOLED_SHORT_DELTA = 5.0
+SENTENCE_LONG_DELTA = 4.0
 MIN_ZH_SENTENCE = 6
 MIN_EN_SENTENCE = 20
 QUOTE = 40
@@ -169,7 +176,9 @@ def _two_by_two(site, zh_path: str, en_path: str, bead: BlockBead) -> Iterator[D
         yield from _pair(site, zh_path, en_path, max(pairs, key=lambda p: sign * (p.delta or 0.0)), force=True)
         return
     for pair in pairs:
-        yield from _pair(site, zh_path, en_path, pair, sentences_only=True)
+        d = pair.delta or 0.0
+        out = d > POOLED_SHORT_DELTA or d < -LONG_DELTA
+        yield from _pair(site, zh_path, en_path, pair, force=out, sentences_only=not out)
 
 
 def _pair(site, zh_path: str, en_path: str, bead: BlockBead, force: bool = False,
@@ -178,7 +187,7 @@ def _pair(site, zh_path: str, en_path: str, bead: BlockBead, force: bool = False
     (O103, O104), else the pair itself (O105). ``force``: the pair is known to be out (a 2-2 bead);
     ``sentences_only``: report only sentences that explain it."""
     zb, eb, d = bead.zh[0], bead.en[0], bead.delta or 0.0
-    if not force and -LONG_DELTA <= d <= SHORT_DELTA:
+    if not force and -SENTENCE_LONG_DELTA <= d <= SENTENCE_SHORT_DELTA:
         return
     zl, el = zh_length(block_text(zb, "zh")), en_length(block_text(eb, "en"))
     if zb.kind in ("paragraph", "item"):
@@ -197,7 +206,7 @@ def _pair(site, zh_path: str, en_path: str, bead: BlockBead, force: bool = False
                                      f"sentence with no Chinese counterpart in {zh_path}:{zb.line}: "
                                      f"{quote(s.text)}", Location(zh_path, zb.line))
             return
-    if sentences_only:
+    if sentences_only or (not force and -LONG_DELTA <= d <= SHORT_DELTA):
         return
     expected = BLOCK_MODEL.c * zl
     how = "shorter" if d > 0 else "longer"
