@@ -94,7 +94,7 @@ class Model:
     priors: dict = field(default_factory=lambda: dict(PRIORS))
     anchor_weight: float = 1.0
     kind_costs: dict = field(default_factory=dict)      # {(zh kind, en kind): cost}; absent and unequal: never
-    band: int = 4
+    band: int = 3
     skip_cost: float | None = None   # None: a 1-0 / 0-1 bead's length cost as published; else this constant
 
 
@@ -166,7 +166,8 @@ def align(zh: list[Unit], en: list[Unit], model: Model | None = None) -> list[Be
     if m == 0 and n == 0:
         return []
     width = model.band + abs(m - n)
-    shapes = [(s, -math.log(p)) for s, p in model.priors.items() if p > 0]
+    shapes = sorted(((s, -math.log(p)) for s, p in model.priors.items() if p > 0), key=lambda x: x[1])
+    aw = model.anchor_weight
     zl = [0]
     for u in zh:
         zl.append(zl[-1] + u.length)
@@ -190,10 +191,14 @@ def align(zh: list[Unit], en: list[Unit], model: Model | None = None) -> list[Be
                 if pi < 0 or pj < 0:
                     continue
                 before = cost[pi].get(pj)
-                if before is None or before >= best:
-                    continue
+                if before is None or before + prior_cost - aw >= best:
+                    continue                    # this bead cannot beat the best one found
                 zs, es = zh[pi:i], en[pj:j]
-                kinds = _kinds_cost(zs, es, model)
+                if di == 1 and dj == 1:
+                    a, b = zs[0].kind, es[0].kind
+                    kinds = 0.0 if a == b else model.kind_costs.get((a, b), _INF)
+                else:
+                    kinds = _kinds_cost(zs, es, model)
                 if kinds == _INF:
                     continue
                 if (di == 0 or dj == 0) and model.skip_cost is not None:

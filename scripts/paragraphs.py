@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from scripts.glossary import english_pattern, lower, normalise
 from scripts.lengthalign import Model, Unit, align, bead_cost, delta, en_length, split_en, split_zh, zh_length
 from scripts.model import Block, Page, Section
 from scripts.targets import comparable
@@ -76,24 +77,35 @@ def numbers(text: str) -> set[str]:
 _LEAD_RE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*(\*\*|__)")
 
 
-def _anchors(site, page: Page, section: Section, block: Block, text: str) -> frozenset:
+def _has_term(term, text: str, lang: str) -> bool:
+    form = term.canonical(lang)
+    if lang == "zh":
+        return form in text
+    return english_pattern(form).search(lower(normalise(text))) is not None
+
+
+def _anchors(site, page: Page, by_line: dict, block: Block, text: str, terms) -> frozenset:
     found = {f"#{n}" for n in numbers(text)}
     if 0 < block.line <= len(page.lines) and _LEAD_RE.match(page.lines[block.line - 1]):
         found.add("lead:bold")          # "**Why.** ...": a bold lead a translation keeps
-    found |= {f"term:{t}" for t in site.glossary.present_terms(text, page.lang)}
-    found |= {f"link:{comparable(site, page, link)}" for link in section.links
-              if block.line <= link.line <= block.end}
-    found |= {f"code:{c.text.strip()}" for c in section.code if block.line <= c.line <= block.end}
+    found |= {f"term:{t.id}" for t in terms if _has_term(t, text, page.lang)}
+    for line in range(block.line, block.end + 1):
+        found.update(by_line.get(line, ()))
     return frozenset(found)
 
 
 def _units(site, page: Page, section: Section) -> list[Unit]:
-    out = []
-    for block in section.blocks:
-        text = block_text(block, page.lang)
-        out.append(Unit(max(1, round(length(text, page.lang))), _anchors(site, page, section, block, text),
-                        block.kind))
-    return out
+    texts = [block_text(block, page.lang) for block in section.blocks]
+    # the glossary is searched once per section; each block is then asked only for the terms found there
+    terms = [site.glossary.by_id[t] for t in sorted(site.glossary.present_terms("\n".join(texts), page.lang))
+             if t in site.glossary.by_id]
+    by_line: dict[int, list[str]] = {}          # link targets and inline code, by line
+    for link in section.links:
+        by_line.setdefault(link.line, []).append(f"link:{comparable(site, page, link)}")
+    for code in section.code:
+        by_line.setdefault(code.line, []).append(f"code:{code.text.strip()}")
+    return [Unit(max(1, round(length(text, page.lang))), _anchors(site, page, by_line, block, text, terms), block.kind)
+            for block, text in zip(section.blocks, texts)]
 
 
 def align_section(site, zh_page: Page, en_page: Page, zh: Section, en: Section) -> list[BlockBead]:
