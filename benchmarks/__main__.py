@@ -23,13 +23,14 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
-from benchmarks import checks_vs_build, first_view, lighthouse, preview, report, scale, search, weight
+from benchmarks import checks_vs_build, first_view, lighthouse, mutations, preview, report, scale, search, weight
 from benchmarks.common import BENCH, ROOT, Context, log
 from harness.chromium import CHROMIUM
 
 # Order: cheap and load-sensitive first; scale (the longest) last, with what is left of the time budget.
 BENCHMARKS = {
     "checks": checks_vs_build,
+    "omissions": mutations,
     "weight": weight,
     "search": search,
     "lighthouse": lighthouse,

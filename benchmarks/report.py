@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.common import show_path
 
-ORDER = ("checks", "scale", "weight", "search", "lighthouse", "preview", "first_view")
+ORDER = ("checks", "scale", "weight", "search", "lighthouse", "preview", "first_view", "omissions")
 
 
 def _n(value, digits: int = 2, unit: str = "") -> str:
@@ -373,8 +373,51 @@ def _first_view(s: dict) -> list[str]:
     return lines
 
 
+def _pct(value) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _omissions(s: dict) -> list[str]:
+    lines = _table(["class", "cases", "detected", "recall", "goal", "findings", "pointing at the mutation",
+                    "precision", "codes that pointed at it"], [
+        [f"`{r['class']}`", r["cases"], r["detected"], f"**{_pct(r['recall'])}**",
+         "—" if r.get("goal") is None else f">= {r['goal']:.0%}", r["findings"], r["pointing"],
+         _pct(r["precision"]), " ".join(f"{k} {v}" for k, v in (r.get("codes") or {}).items()) or "—"]
+        for r in s.get("rows", [])])
+    lines += ["", f"Control (the clean manual): **{s.get('control_findings')} findings** "
+              f"{s.get('control_codes') or ''}. {s.get('cases')} cases over {s.get('pages')} English pages, "
+              f"seed {s.get('seed')}, {s.get('per_class')} per class; the checks ran in-process on a scratch copy "
+              f"({_n(s.get('seconds_per_case'), 2, ' s')} per case, every family). A case is detected when a "
+              "finding names the mutated English page inside the mutated lines (for a deletion: the blocks "
+              "either side of the gap) or names the Chinese block concerned as its related location; "
+              "precision = findings pointing at the mutation / all findings of the class "
+              "(benchmarks/mutations.py).", ""]
+    d = s.get("distribution") or {}
+    if d:
+        p = d.get("ratio_percentiles", {})
+        lines += [f"Length model measured on the clean manual ({d.get('pairs')} aligned 1-1 block pairs): English "
+                  f"characters per Chinese character mean c = {d.get('c')}, sd {d.get('ratio_sd')}, percentiles "
+                  + ", ".join(f"{k} % {v}" for k, v in p.items())
+                  + f"; s2 = {d.get('s2')}; Gale–Church delta from {d.get('delta_min')} to {d.get('delta_max')} "
+                  f"(1 % {d.get('delta_percentiles', {}).get('1')}, 99 % {d.get('delta_percentiles', {}).get('99')}).",
+                  ""]
+    t = s.get("timing") or {}
+    if t:
+        lines += [f"Time: `{t.get('check_command')}` / `{t.get('build_command')}` = **{_n(t.get('ratio_median'), 3)}** "
+                  f"(median of {len(t.get('pairs', []))} alternating pairs; goal <= {t.get('goal')}):", ""]
+        lines += _table(["pair", "check s", "build s", "ratio", "check CPU s", "build CPU s", "exit codes"], [
+            [i + 1, _n(p.get("check_s")), _n(p.get("build_s")), _n(p.get("ratio"), 3), _n(p.get("check_cpu_s")),
+             _n(p.get("build_cpu_s")), p.get("exit")] for i, p in enumerate(t.get("pairs", []))]) + [""]
+    missed = [(r["class"], m) for r in s.get("rows", []) for m in r.get("missed", [])]
+    if missed:
+        lines += ["Missed cases (up to 12 per class; the line is the mutated region's first line):", ""]
+        lines += [f"- `{cls}` {m}" for cls, m in missed] + [""]
+    lines += [f"Command: `{s.get('command')}`", ""]
+    return lines
+
+
 RENDER = {"checks": _checks, "scale": _scale, "weight": _weight, "search": _search, "lighthouse": _lighthouse,
-          "preview": _preview, "first_view": _first_view}
+          "preview": _preview, "first_view": _first_view, "omissions": _omissions}
 
 
 def render(results: dict, results_path: Path) -> str:

@@ -9,7 +9,9 @@ A page is cut into sections: a section runs from its ``##``/``###`` heading to t
 before the first ``##`` is the section ``_intro``. Each section holds its blocks (tables, lists,
 admonitions, images, links), its prose (:class:`TextLine`: text with code, link targets, raw HTML
 and comments left out) and its code (inline code and code blocks, line by line). Two lists of the same
-kind separated only by HTML comments are one list (as a reader sees them).
+kind separated only by HTML comments are one list (as a reader sees them). The same prose is also cut
+into :class:`Block`\ s, the units a translator renders one for one: paragraphs (a list item's
+paragraph included), table rows and admonition titles, in page order, each with its first and last line.
 
 Text readers see outside the prose is kept apart in :attr:`Page.visible`: the front-matter
 ``description`` (the search-result snippet) and ``title``, and the ``alt`` and ``title`` of raw HTML tags,
@@ -87,6 +89,17 @@ class Link:
 
 
 @dataclass
+class Block:
+    """A paragraph, list item paragraph, table row or admonition title: its prose, line by line.
+    ``kind``: "paragraph", "item" (a paragraph inside a list), "row" or "title"."""
+    line: int
+    end: int
+    kind: str
+    text: list[TextLine] = field(default_factory=list)
+    top: int = 0            # first line of the top-level block that holds it (its list, table, admonition)
+
+
+@dataclass
 class Table:
     line: int
     rows: int = 0           # body rows, header excluded
@@ -139,6 +152,8 @@ class Section:
     links: list[Link] = field(default_factory=list)          # links to pages and sites (not images)
     text: list[TextLine] = field(default_factory=list)
     code: list[TextLine] = field(default_factory=list)     # inline code and code blocks
+    blocks: list[Block] = field(default_factory=list)      # paragraphs, list items, table rows, titles
+    tops: list[int] = field(default_factory=list)          # first line of each top-level block but headings
 
     def __post_init__(self):
         self.start = self.start or self.line
@@ -362,6 +377,10 @@ class _Walker:
         self.continued: ListBlock | None = None     # a top-level list that only comments may follow
         self.table: Table | None = None
         self.in_tbody = False
+        self.blocks: list[Block] = []
+        self.block: Block | None = None           # the paragraph or table row being read
+        self.tops: list[int] = []                 # lines of top-level blocks (what a reader sees one by one)
+        self.top = 0
 
     def mark(self, token, kind: str) -> None:
         if token.map:
@@ -450,6 +469,24 @@ class _Walker:
         if title:
             self.text.append(TextLine(line, title))
 
+    def track_block(self, token, line: int | None) -> None:
+        """Open and close the paragraph or table row whose prose the next inline tokens hold; note where
+        each top-level block starts (not headings, front matter, or HTML that is only comments)."""
+        kind = token.type
+        if token.level == 0 and token.nesting >= 0 and line and kind not in ("heading_open", "front_matter", "inline") \
+                and not (kind == "html_block" and not COMMENT_RE.sub("", token.content).strip()):
+            self.top = line
+            self.tops.append(line)
+        if kind in ("paragraph_open", "tr_open") and self.block is None:
+            first = line or 1
+            last = token.map[1] if token.map else first
+            block_kind = "row" if kind == "tr_open" else "item" if self.list_stack else "paragraph"
+            self.block = Block(first, max(first, last), block_kind, top=self.top)
+        elif self.block is not None and kind == ("tr_close" if self.block.kind == "row" else "paragraph_close"):
+            if self.block.text:
+                self.blocks.append(self.block)
+            self.block = None
+
     def walk(self, tokens) -> None:
         i = 0
         while i < len(tokens):
@@ -462,8 +499,12 @@ class _Walker:
                 i += 2 if inline is not None else 1
                 continue
             continued, self.continued = self.continued, None
+            self.track_block(token, line)
             if kind == "inline":
-                self.text.extend(self.inline(token))
+                lines = self.inline(token)
+                self.text.extend(lines)
+                if self.block is not None:
+                    self.block.text.extend(lines)
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 ordered = kind == "ordered_list_open"
                 if continued is not None and not self.list_stack and continued.ordered == ordered:
@@ -494,6 +535,8 @@ class _Walker:
                 self.admonitions.append(Admonition(line or 1, tag.lower(), title))
                 if title:
                     self.text.append(TextLine(line or 1, title))
+                    self.blocks.append(Block(line or 1, line or 1, "title", [TextLine(line or 1, title)],
+                                             top=self.top))
                 # the title paragraph follows as an inline token: skip it, it was counted above
                 j = i + 1
                 if j < len(tokens) and tokens[j].type == "admonition_title_open":
@@ -585,6 +628,10 @@ def _sections(page: Page, walker: _Walker) -> None:
         owner(text.line).text.append(text)
     for code in walker.code:
         owner(code.line).code.append(code)
+    for block in walker.blocks:
+        owner(block.line).blocks.append(block)
+    for top in walker.tops:
+        owner(top).tops.append(top)
 
 
 def _suppressions(page: Page) -> None:

@@ -8,11 +8,11 @@ listed in ``FAMILIES``; what two families share goes below them (``scripts/targe
 """
 import re
 
-from scripts.checks import (alignment, forms, inputs, links, parity, permanence, privacy, reporting, review,
-                            staleness, suppressions, terminology, third_party, traditional, typography,
+from scripts.checks import (alignment, forms, inputs, links, omissions, parity, permanence, privacy, reporting,
+                            review, staleness, suppressions, terminology, third_party, traditional, typography,
                             untranslated)
 
-FAMILIES = [inputs, suppressions, links, alignment, terminology, parity, staleness, privacy, reporting,
+FAMILIES = [inputs, suppressions, links, alignment, omissions, terminology, parity, staleness, privacy, reporting,
             third_party, typography, untranslated, permanence, forms, review, traditional]
 
 

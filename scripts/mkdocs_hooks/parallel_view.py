@@ -3,7 +3,14 @@ section, next to the chapter itself (part1/model/parallel.html), in both languag
 
 The pairing of sections is the editorial checks' alignment (``Site.section_pairs`` of the build's one
 Site, ``scripts.align``); this hook only cuts the built article of both pages where the model's sections
-start (``scripts.article``) and lays the pairs out in rows. On phones the rows stack and a toggle shows Chinese, English or both (site.js).
+start (``scripts.article``) and lays the pairs out in rows. Inside a pair of sections, the rows follow
+the paragraph alignment of the omissions check (``scripts.paragraphs``: Gale–Church with anchors), so a
+Chinese paragraph and its English sit side by side on desktop: each top-level block of the built
+section (paragraph, list, table, admonition) is matched to the model's top-level block at the same
+place, and the blocks go into the rows ``paragraphs.rows`` makes of the aligned pairs; where the built
+section does not have the model's number of top-level blocks (something a hook added, footnotes), the
+section stays one row. A paragraph with no counterpart gets a row with an empty cell on the other side.
+On phones the rows stack and a toggle shows Chinese, English or both (site.js).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from lxml import html
 from mkdocs.plugins import event_priority
 
 from scripts import article as articles
+from scripts import paragraphs
 from scripts.mkdocs_hooks.shared import (LANGUAGES, building_source_language, i18n_is_building_alternate, lang_rel,
                                          language_prefix, manual)
 from scripts import ui_strings
@@ -82,18 +90,22 @@ def build_page(shell_lang: str, rel: str, site: Path, pairs, section_ids: dict[s
         f'<button type="button" data-show="en" aria-pressed="false">{t["en"]}</button></div>'))
     grid = html.fragment_fromstring('<div class="parallel" data-show="both"></div>')
     shell_dir = dirs[shell_lang]
-    for zh_id, en_id in pairs:
-        row = html.fragment_fromstring('<div class="parallel-row"></div>')
+    for zh_id, en_id, block_rows in pairs:
+        nodes = {}
         for lang, sid in (("zh", zh_id), ("en", en_id)):
-            cell = html.fragment_fromstring(f'<div class="parallel-{lang}" lang="{lang}"></div>')
-            nodes = [copy.deepcopy(n) for n in sections[lang].get(sid, [])] if sid else []
+            found = [copy.deepcopy(n) for n in sections[lang].get(sid, [])] if sid else []
             if sid == "_intro":
-                nodes = [n for n in nodes if n.tag != "h1"]
-            relink(nodes, dirs[lang], shell_dir, id_prefix="" if lang == shell_lang else f"{lang}-")
-            for n in nodes:
-                cell.append(n)
-            row.append(cell)
-        grid.append(row)
+                found = [n for n in found if n.tag != "h1"]
+            relink(found, dirs[lang], shell_dir, id_prefix="" if lang == shell_lang else f"{lang}-")
+            nodes[lang] = found
+        for cells, block_row in split_rows(nodes, block_rows):
+            row = html.fragment_fromstring(f'<div class="parallel-row{" parallel-block" if block_row else ""}"></div>')
+            for lang in LANGUAGES:
+                cell = html.fragment_fromstring(f'<div class="parallel-{lang}" lang="{lang}"></div>')
+                for n in cells[lang]:
+                    cell.append(n)
+                row.append(cell)
+            grid.append(row)
     article.append(grid)
     head = shell.find("head")
     # The chapter's own canonical link stays: this view is the chapter's text twice, so search engines are
@@ -109,6 +121,32 @@ def build_page(shell_lang: str, rel: str, site: Path, pairs, section_ids: dict[s
     out.write_bytes(html.tostring(shell, doctype="<!doctype html>", encoding="utf-8"))
 
 
+def _is_block(node) -> bool:
+    """A top-level block of the built section as the page model counts them (not a comment, not the
+    section's heading, not a banner a hook put there)."""
+    return (isinstance(node.tag, str) and node.tag not in ("h1", "h2", "h3")
+            and "stale-banner" not in (node.get("class") or ""))
+
+
+def split_rows(nodes: dict[str, list], block_rows) -> list[tuple[dict[str, list], bool]]:
+    """The nodes of a pair of sections cut into rows, each with whether it is a row of blocks: the
+    heading (and what is not a block) first, then one row per entry of ``block_rows`` ([(zh top lines,
+    en top lines)], from ``paragraphs.rows``) with each language's blocks in their order. One row when
+    the built blocks do not match the model's."""
+    if not block_rows:
+        return [(nodes, False)]
+    blocks = {lang: [n for n in nodes[lang] if _is_block(n)] for lang in LANGUAGES}
+    tops = {lang: sorted(t for row in block_rows for t in row[k]) for k, lang in enumerate(LANGUAGES)}
+    if any(len(blocks[lang]) != len(tops[lang]) for lang in LANGUAGES):
+        return [(nodes, False)]
+    where = {lang: dict(zip(tops[lang], blocks[lang])) for lang in LANGUAGES}
+    head = {lang: [n for n in nodes[lang] if not _is_block(n)] for lang in LANGUAGES}
+    out = [(head, False)] if any(head.values()) else []
+    for row in block_rows:
+        out.append(({lang: [where[lang][t] for t in row[k]] for k, lang in enumerate(LANGUAGES)}, True))
+    return out
+
+
 @event_priority(-150)  # after static-i18n has built every language; before search_split (-200) is fine
 def on_post_build(config):
     if i18n_is_building_alternate(config):
@@ -118,7 +156,14 @@ def on_post_build(config):
     for rel in manual_.shortlinks.keys:
         if ("zh", rel) not in _dest or ("en", rel) not in _dest or not manual_.section_pairs(rel):
             continue
-        pairs = [(p.zh.id if p.zh else None, p.en.id if p.en else None) for p in manual_.section_pairs(rel)]
+        zh_page, en_page = manual_.page("zh", rel), manual_.page("en", rel)
+        pairs = []
+        for p in manual_.section_pairs(rel):
+            block_rows = []
+            if p.zh is not None and p.en is not None:
+                beads = paragraphs.align_section(manual_, zh_page, en_page, p.zh, p.en)
+                block_rows = paragraphs.rows(beads, p.zh, p.en)
+            pairs.append((p.zh.id if p.zh else None, p.en.id if p.en else None, block_rows))
         section_ids = {lang: {s.id for s in manual_.page(lang, rel).sections if s.id} for lang in LANGUAGES}
         for shell_lang in LANGUAGES:
             build_page(shell_lang, rel, site, pairs, section_ids)

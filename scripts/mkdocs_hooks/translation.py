@@ -10,7 +10,9 @@ Register it in mkdocs.yml::
     role="note">`` saying it may be out of date, with a link to the same section of the Chinese page.
 (b) ``appendix/translation-status.md`` (both languages): the marker ``<!-- translation-status -->`` is
     replaced by a table of every page and its state (current / N sections may be out of date, listed and
-    linked / missing), in the page's language.
+    linked / missing), in the page's language, and the sections where the paragraph alignment of the
+    omissions check (O1xx, ``scripts/checks/omissions.py``; not suppressed in the Markdown) suspects
+    text left out of the English or added to it.
 
 The state comes from ``Site.translation_status`` (``scripts.lock.status_of``) on the build's one Site (``shared.manual``), the same
 code ``make check`` uses; where each banner goes comes from that Site's page model (the line after each
@@ -23,6 +25,7 @@ import posixpath
 
 from mkdocs.exceptions import PluginError
 
+from scripts.checks import all_codes, omissions, suppressions
 from scripts.lock import PageStatus
 from scripts.mkdocs_hooks.shared import manual, page_lang_rel
 from scripts.model import INTRO, Page
@@ -38,6 +41,29 @@ _OUTDATED = ("stale", "deferred")
 def status(config) -> dict[str, PageStatus]:
     """The state of every page, computed once per build (a property of the build's Site)."""
     return manual(config).translation_status
+def suspected(site) -> dict[str, list[tuple[str, str, str]]]:
+    """By page (path inside docs/<lang>/): (section id, Chinese title, English title) of every English
+    section with an omissions finding that the Markdown does not suppress; computed once per Site."""
+    cache = vars(site)
+    if "_suspected_omissions" not in cache:
+        kept, _, _ = suppressions.apply(site, list(omissions.check(site)), all_codes())
+        out: dict[str, list[tuple[str, str, str]]] = {}
+        for finding in kept:
+            page = site.pages.get(finding.path)
+            if page is None or page.lang != "en":
+                continue
+            section = next((s for s in page.sections if s.start <= finding.line <= s.end), None)
+            if section is None or not section.id:
+                continue
+            zh = site.page("zh", page.rel)
+            zh_section = zh.section(section.id) if zh else None
+            entry = (section.id, zh_section.title if zh_section else section.title, section.title)
+            if entry not in out.setdefault(page.rel, []):
+                out[page.rel].append(entry)
+        cache["_suspected_omissions"] = out
+    return cache["_suspected_omissions"]
+
+
 # --- URLs -----------------------------------------------------------------------------------------------
 
 def page_url(rel: str, use_directory_urls: bool) -> str:
@@ -133,7 +159,8 @@ def _cell(text: str) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ").strip()
 
 
-def status_table(statuses: dict[str, PageStatus], lang: str, from_rel: str = STATUS_PAGE) -> str:
+def status_table(statuses: dict[str, PageStatus], lang: str, from_rel: str = STATUS_PAGE,
+                 suspects: dict[str, list[tuple[str, str, str]]] | None = None) -> str:
     words = ui_strings.strings(lang)["translation"]
     base = posixpath.dirname(from_rel)
     rows = [f"| {words['page']} | {words['state']} |", "|---|---|"]
@@ -165,6 +192,15 @@ def status_table(statuses: dict[str, PageStatus], lang: str, from_rel: str = STA
             state = words["unstamped"]
         else:
             state = words["current"]
+        found = (suspects or {}).get(rel, [])
+        if found and page.state != "missing":
+            names = []
+            for section_id, zh_title, en_title in found:
+                name = _cell(en_title if lang == "en" else zh_title) or section_id
+                names.append(f"[{name}]({link if section_id == INTRO else f'{link}#{section_id}'})")
+            n = len(found)
+            state += words["then"] + words["suspected" if n == 1 else "suspected_plural"].format(n=n) \
+                + words["separator"].join(names)
         rows.append(f"| {page_cell} | {state} |")
     return "\n".join(rows) + "\n"
 
@@ -188,5 +224,5 @@ def on_page_markdown(markdown, page, config, files):
 
             markdown = add_banners(markdown, manual(config).page("en", rel), outdated, href_for)
     if statuses is not None:
-        markdown = markdown.replace(MARKER, status_table(statuses, lang, rel))
+        markdown = markdown.replace(MARKER, status_table(statuses, lang, rel, suspected(manual(config))))
     return markdown

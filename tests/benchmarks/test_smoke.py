@@ -119,3 +119,12 @@ def test_benchmarks_md_shows_the_figures(quick_run, sections):
     assert f"{sections['checks']['timing']['check_median_s']:.2f} s" in text
     assert f"{sections['preview']['save_to_served_median_s']:.2f} s" in text
     assert f"`{sections['checks']['matrix']['rows'][1]['class']}`" in text
+
+
+def test_omissions_corpus_is_labelled_and_the_control_clean(sections):
+    s = measured(sections["omissions"])
+    assert s["control_findings"] == 0 and s["cases"] == len(s["rows"]) * s["per_class"]
+    for row in s["rows"]:
+        assert row["cases"] == s["per_class"] and 0 <= row["detected"] <= row["cases"]
+        assert row["pointing"] <= row["findings"]
+    assert 3.0 < s["distribution"]["c"] < 4.5 and s["distribution"]["pairs"] > 1000

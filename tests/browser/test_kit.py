@@ -142,6 +142,33 @@ def test_parallel_view_pairs_the_same_sections(site, key):
         assert sum(len(z) for z, _ in pairs) >= 2
 
 
+@pytest.mark.parametrize("key", sorted(CHAPTERS))
+def test_parallel_view_pairs_paragraph_by_paragraph(site, key):
+    """Inside each pair of sections the rows follow the paragraph alignment (scripts/paragraphs.py): the
+    clean manual is translated block for block, so every row of blocks has both languages, and there
+    are more rows than sections."""
+    rel = CHAPTERS[key]
+    doc = html.fromstring((site / built_path(rel) / "parallel.html").read_bytes())
+    rows = doc.xpath('//div[contains(@class,"parallel-row")]')
+    blocks = [r for r in rows if "parallel-block" in r.get("class")]
+    assert len(blocks) > len(rows) - len(blocks)
+    for row in blocks:
+        zh, en = row.xpath('./div[@lang="zh"]')[0], row.xpath('./div[@lang="en"]')[0]
+        assert len(zh) and len(en), html.tostring(row)[:300]
+        assert [c.tag for c in zh] == [c.tag for c in en], html.tostring(row)[:300]
+
+
+@browser
+def test_parallel_view_rows_line_up_on_desktop(server, visit):
+    v = visit(server.url("/part1/model/parallel.html"), viewport={"width": 1280, "height": 900})
+    tops = v.page.eval_on_selector_all(
+        ".parallel-block", "rows => rows.map(r => [r.children[0].firstElementChild.getBoundingClientRect().top,"
+        " r.children[1].firstElementChild.getBoundingClientRect().top, r.children[0].getBoundingClientRect().left"
+        " < r.children[1].getBoundingClientRect().left])")
+    assert len(tops) > 20
+    assert all(abs(z - e) < 1 and side_by_side for z, e, side_by_side in tops), tops
+
+
 @browser
 def test_parallel_view_toggle_on_phone(server, visit):
     v = visit(server.url("/part1/model/parallel.html"), viewport={"width": 375, "height": 812}, is_mobile=True)

@@ -150,7 +150,7 @@ def test_config_errors_exit_2(control_root, capsys, text, message):
 
 def test_config_disables_codes(mutated_root, capsys):
     root = mutated_root("typography")
-    (root / "checks.yml").write_text("disable: [C, S101, A115]\n", encoding="utf-8")
+    (root / "checks.yml").write_text("disable: [C, S101, A115, O105]\n", encoding="utf-8")
     assert check(root) == 1                                  # the L101 remains
     assert [line.split()[1] for line in capsys.readouterr().out.splitlines()[:-1]] == ["L101"]
 

@@ -118,3 +118,27 @@ def test_status_page_in_chinese(built):
 def test_chinese_url(rel, directory_urls, href):
     en_url = "en/" + translation.page_url(rel, directory_urls)
     assert translation.chinese_url(rel, en_url, directory_urls) == href
+
+
+@pytest.fixture(scope="module")
+def built_with_omission(tmp_path_factory):
+    """The control site with the English paragraph of #training left out (O101)."""
+    root = fixtures.assemble(tmp_path_factory.mktemp("hook-omission") / "site-root")
+    edit(root / "docs/en/part1/model.md", "Training follows Article 28 of the Law on the Protection of Minors and "
+         "draws on the [needs assessment](#recruitment) and the [home page](../index.md).\n\n", "")
+    with open(root / "mkdocs.yml", "a", encoding="utf-8") as handle:
+        handle.write(f"\nhooks:\n  - {HOOK}\n")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                             "-d", str(root / "site")], capture_output=True, text=True,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CHECKS_CACHE": "0"})
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_status_page_lists_sections_with_suspected_omissions(built_with_omission):
+    english = rows(html(built_with_omission, "en/appendix/translation-status/index.html"))
+    assert english[1] == ["1.1 The service model", "current; 1 section with a suspected omission or addition "
+                                                   "(paragraph alignment): Training"]
+    chinese = rows(html(built_with_omission, "appendix/translation-status/index.html"))
+    assert chinese[1] == ["1.1 服务模式", "已同步；1 节疑有漏译或增译（段落对齐）：培训"]
+    assert english[0][1] == "current" and english[2][1] == "current"
