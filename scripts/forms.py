@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from scripts.model import Block, Item, Page
+from scripts.model import BodyBlock, Item, Page
 
 FORMS_DIR = "appendix/forms/"
 SUBDIR = "forms"                     # inside downloads/
@@ -61,10 +61,10 @@ class Form:
     title: str
     version: str
     rule: str                                   # the child-code rule, for every page
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[BodyBlock] = field(default_factory=list)
 
 
-def body_blocks(page: Page) -> list[Block]:
+def body_blocks(page: Page) -> list[BodyBlock]:
     """The blocks of a form document: the page without its H1 and without the sections in LEFT_OUT."""
     out, skipping = [], None
     for block in page.blocks:
@@ -87,7 +87,7 @@ def form_of(page: Page, source: Page, rule: str) -> Form:
 
 # What a reader fills in ---------------------------------------------------------------------------
 
-def is_fill_in(table: Block) -> bool:
+def is_fill_in(table: BodyBlock) -> bool:
     return any(cell == "" for row in table.rows[1:] for cell in row)
 
 
@@ -98,7 +98,7 @@ class Field:
     kind: str                 # "column" (a fill-in table's header), "row" (a label cell), "checkbox"
 
 
-def walk(blocks: list[Block]):
+def walk(blocks: list[BodyBlock]):
     """Every block, admonition bodies and list-item children included, in reading order."""
     for block in blocks:
         yield block
@@ -107,12 +107,12 @@ def walk(blocks: list[Block]):
             yield from walk(item.children)
 
 
-def checkbox_items(blocks: list[Block]) -> list[Item]:
+def checkbox_items(blocks: list[BodyBlock]) -> list[Item]:
     return [item for block in walk(blocks) if block.kind == "list" for item in block.items
             if item.checkbox is not None]
 
 
-def fields(blocks: list[Block]) -> list[Field]:
+def fields(blocks: list[BodyBlock]) -> list[Field]:
     """The field labels of ``blocks``, in reading order."""
     out: list[Field] = []
     for block in walk(blocks):
@@ -126,7 +126,7 @@ def fields(blocks: list[Block]) -> list[Field]:
     return out
 
 
-def blanks(blocks: list[Block]) -> list[tuple[int, int]]:
+def blanks(blocks: list[BodyBlock]) -> list[tuple[int, int]]:
     """(line, count) of write-in blanks (``＿＿＿＿``) per block or list item that has any."""
     out = []
     for block in walk(blocks):
@@ -165,7 +165,7 @@ RULED_LINES = {"line": 0, "long": 3, "signature": 0, "thumbprint": 0}
 ROW_HEIGHT_MM = {"line": 9, "long": 22, "signature": 14, "thumbprint": 28, "grid": 10, "grid_long": 18}
 
 
-def row_layout(table: Block, row: list[str]) -> str:
+def row_layout(table: BodyBlock, row: list[str]) -> str:
     """The layout of one body row of a fill-in table: a two-column label | blank row by its label's
     :func:`entry_kind`; a row of a grid (several blank columns) is "grid", or "grid_long" when a column
     asks for facts or someone's own words."""
@@ -176,7 +176,7 @@ def row_layout(table: Block, row: list[str]) -> str:
     return "grid_long" if any(h in head.lower() for head in table.rows[0] for h in GRID_LONG_HINTS) else "grid"
 
 
-def column_widths(table: Block, total_mm: float = 174) -> list[float]:
+def column_widths(table: BodyBlock, total_mm: float = 174) -> list[float]:
     """Column widths in mm, the same in every format: a label | entry table gives the entry the larger
     part; a column of row numbers (``1``, ``2``…) stays narrow; the others share the rest equally, so
     that a column to write in is never squeezed by its neighbours' longer headers."""

@@ -183,7 +183,7 @@ class Item:
     line: int
     runs: list[Run] = field(default_factory=list)
     checkbox: str | None = None
-    children: list["Block"] = field(default_factory=list)
+    children: list["BodyBlock"] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -191,7 +191,7 @@ class Item:
 
 
 @dataclass
-class Block:
+class BodyBlock:
     """A block of the page in reading order (:attr:`Page.blocks`), for the views that re-lay the page
     out, such as the fillable forms. ``kind``: heading, paragraph, list, table, admonition."""
     kind: str
@@ -205,7 +205,7 @@ class Block:
     row_lines: list[int] = field(default_factory=list)   # table: the source line of each row
     title: str = ""                                      # admonition title ("" when untitled)
     admonition: str = ""                                 # admonition type
-    children: list["Block"] = field(default_factory=list)  # admonition body
+    children: list["BodyBlock"] = field(default_factory=list)  # admonition body
 
     @property
     def text(self) -> str:
@@ -242,7 +242,7 @@ class Page:
     kinds: list[str] = field(default_factory=list)        # per line: front, code, html, text, blank
     suppressions: list[Suppression] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)     # the body in reading order (front matter out)
+    blocks: list[BodyBlock] = field(default_factory=list)     # the body in reading order (front matter out)
 
     @property
     def images(self) -> list[Link]:
@@ -667,7 +667,7 @@ _TASK_BOX_RE = re.compile(r"^\[([ xX])\][ \t]+")
 
 
 class _Blocks:
-    """The body as :class:`Block`s, from the same token stream the walker read."""
+    """The body as :class:`BodyBlock`s, from the same token stream the walker read."""
 
     def __init__(self, page: Page):
         self.page = page
@@ -707,13 +707,13 @@ class _Blocks:
                 merged.append(run)
         return merged
 
-    def build(self, tokens) -> list[Block]:
+    def build(self, tokens) -> list[BodyBlock]:
         blocks, _ = self.sequence(tokens, 0, None)
         return blocks
 
-    def sequence(self, tokens, i: int, close: str | None) -> tuple[list[Block], int]:
+    def sequence(self, tokens, i: int, close: str | None) -> tuple[list[BodyBlock], int]:
         """Blocks from tokens[i] up to the token of type ``close``; returns them and the index after it."""
-        blocks: list[Block] = []
+        blocks: list[BodyBlock] = []
         while i < len(tokens):
             token = tokens[i]
             kind = token.type
@@ -724,18 +724,18 @@ class _Blocks:
                 heading = self.headings.get(line)
                 inline = tokens[i + 1]
                 title = heading.title if heading else inline.content
-                blocks.append(Block("heading", line, [Run(_strip_attr_lists(title), True)],
+                blocks.append(BodyBlock("heading", line, [Run(_strip_attr_lists(title), True)],
                                     level=int(token.tag[1]), id=heading.id if heading else None))
                 i += 3
             elif kind == "paragraph_open":
-                blocks.append(Block("paragraph", line, self.runs(tokens[i + 1])))
+                blocks.append(BodyBlock("paragraph", line, self.runs(tokens[i + 1])))
                 i += 3
             elif kind in ("bullet_list_open", "ordered_list_open"):
-                block = Block("list", line, ordered=kind == "ordered_list_open")
+                block = BodyBlock("list", line, ordered=kind == "ordered_list_open")
                 i = self.items(tokens, i + 1, block, kind.replace("_open", "_close"))
                 blocks.append(block)
             elif kind == "table_open":
-                block = Block("table", line)
+                block = BodyBlock("table", line)
                 i += 1
                 while tokens[i].type != "table_close":
                     if tokens[i].type == "tr_open":
@@ -748,7 +748,7 @@ class _Blocks:
                 i += 1
             elif kind == "admonition_open":
                 title_match = _ADMON_TITLE_RE.search(token.info or "")
-                block = Block("admonition", line, title=title_match.group(1) if title_match else "",
+                block = BodyBlock("admonition", line, title=title_match.group(1) if title_match else "",
                               admonition=str((token.meta or {}).get("tag") or "note").lower())
                 i += 1
                 if tokens[i].type == "admonition_title_open":
@@ -759,7 +759,7 @@ class _Blocks:
                 i += 1
         return blocks, i
 
-    def items(self, tokens, i: int, block: Block, close: str) -> int:
+    def items(self, tokens, i: int, block: BodyBlock, close: str) -> int:
         while i < len(tokens) and tokens[i].type != close:
             if tokens[i].type == "list_item_open":
                 line = tokens[i].map[0] + 1 if tokens[i].map else block.line

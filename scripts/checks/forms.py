@@ -25,7 +25,7 @@ from typing import Iterator
 
 from scripts.diagnostics import Diagnostic
 from scripts.forms import BLANK_RE, checkbox_items, fields, is_fill_in, is_form, walk
-from scripts.model import Block, Page, Section
+from scripts.model import BodyBlock, Page, Section
 
 CODES = {
     "F101": "a form's fill-in table has blank cells in other places than in Chinese",
@@ -59,7 +59,7 @@ def check(site) -> Iterator[Diagnostic]:
                     yield from _same_fields(pair.zh, pair.en, sections.zh, sections.en)
 
 
-def _in(page: Page, section: Section) -> list[Block]:
+def _in(page: Page, section: Section) -> list[BodyBlock]:
     """The top-level blocks of ``section`` (its own, not those of its ### subsections)."""
     end = section.end
     later = [s.start for s in page.sections if s.start > section.start]
@@ -88,7 +88,7 @@ def _blank_form(page: Page) -> Iterator[Diagnostic]:
                                                            "form leaves every box empty ('- [ ]')")
 
 
-def _pattern(table: Block) -> list[list[bool]]:
+def _pattern(table: BodyBlock) -> list[list[bool]]:
     return [[cell == "" for cell in row] for row in table.rows[1:]]
 
 
@@ -121,7 +121,7 @@ def _boxes(per_list: list[int]) -> str:
     return f"{sum(counts)} checkbox{'' if sum(counts) == 1 else 'es'} (per list: {', '.join(map(str, counts)) or '-'})"
 
 
-def _blank_count(blocks: list[Block]) -> int:
+def _blank_count(blocks: list[BodyBlock]) -> int:
     count = 0
     for block in walk(blocks):
         count += len(BLANK_RE.findall(block.text))

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from scripts.forms import RULED_LINES, ROW_HEIGHT_MM, Form, column_widths, is_fill_in, row_layout
-from scripts.model import Block, Run
+from scripts.model import BodyBlock, Run
 
 FONT = "Noto Sans CJK SC"
 BOX = "☐"
@@ -133,7 +133,7 @@ class Writer:
         doc.add_paragraph(form.title, style="Title")
         compact(doc.add_paragraph(f"{version} · {form.rule}"), 0, 8)
 
-    def blocks(self, blocks: list[Block], container=None) -> None:
+    def blocks(self, blocks: list[BodyBlock], container=None) -> None:
         target = container if container is not None else self.doc
         for block in blocks:
             if block.kind == "heading":
@@ -169,7 +169,7 @@ class Writer:
                     first._p.getparent().remove(first._p)
                 target.add_paragraph()
 
-    def table(self, block: Block, target) -> None:
+    def table(self, block: BodyBlock, target) -> None:
         fill_in = is_fill_in(block)
         columns = len(block.rows[0])
         table = target.add_table(rows=0, cols=columns)

@@ -13,7 +13,7 @@ from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import P, PageCount, PageNumber, Span, Tab
 
 from scripts.forms import RULED_LINES, ROW_HEIGHT_MM, Form, column_widths, is_fill_in, row_layout
-from scripts.model import Block, Run
+from scripts.model import BodyBlock, Run
 
 FONT = "Noto Sans CJK SC"
 BOX = "☐"
@@ -118,7 +118,7 @@ class Writer:
             else:
                 paragraph.addText(piece.text)
 
-    def blocks(self, blocks: list[Block], parent) -> None:
+    def blocks(self, blocks: list[BodyBlock], parent) -> None:
         for block in blocks:
             if block.kind == "heading":
                 parent.addElement(P(stylename=self.h2 if block.level <= 2 else self.h3, text=block.text))
@@ -166,7 +166,7 @@ class Writer:
             props["minrowheight"] = f"{height_mm}mm"
         return self.style("table-row", self.name("R"), TableRowProperties(**props))
 
-    def table(self, block: Block, parent) -> None:
+    def table(self, block: BodyBlock, parent) -> None:
         fill_in = is_fill_in(block)
         columns = len(block.rows[0])
         widths = column_widths(block)

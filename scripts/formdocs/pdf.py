@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 
 from scripts.forms import RULED_LINES, ROW_HEIGHT_MM, Form, column_widths, is_fill_in, row_layout
-from scripts.model import Block, Run
+from scripts.model import BodyBlock, Run
 
 FONT = '"Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", sans-serif'
 
@@ -43,7 +43,7 @@ def runs_html(runs: list[Run]) -> str:
     return "".join(f"<strong>{escape(r.text)}</strong>" if r.bold else escape(r.text) for r in runs)
 
 
-def table_html(table: Block) -> str:
+def table_html(table: BodyBlock) -> str:
     fill_in = is_fill_in(table)
     cols = "".join(f'<col style="width: {w}mm">' for w in column_widths(table)) if fill_in else ""
     out = [f'<table class="{"fill-in" if fill_in else "text"}"><colgroup>{cols}</colgroup><thead><tr>',
@@ -62,7 +62,7 @@ def table_html(table: Block) -> str:
     return "".join(out)
 
 
-def blocks_html(blocks: list[Block]) -> str:
+def blocks_html(blocks: list[BodyBlock]) -> str:
     out = []
     for block in blocks:
         if block.kind == "heading":
