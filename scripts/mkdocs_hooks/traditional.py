@@ -212,9 +212,13 @@ def move_search_entries(site: Path, convert, offline: bool) -> int:
     if not mine:
         return 0
     rest = [doc for doc in index["docs"] if not doc.get("location", "").startswith(prefix)]
-    converted = [dict(doc, location=doc["location"][len(prefix):],
-                      title=convert_segmented(doc.get("title", ""), convert),
-                      text=convert_segmented(doc.get("text", ""), convert)) for doc in mine]
+    # search_split added one entry per glossary term (with its aliases: PIPL, 个保法) to the Chinese index
+    # only; the edition's glossary page has the same rows, so it gets them too, converted.
+    terms = [doc for doc in rest if "boost" in doc and "#" in doc.get("location", "")]
+    converted = [dict(doc, location=location, title=convert_segmented(doc.get("title", ""), convert),
+                      text=convert_segmented(doc.get("text", ""), convert))
+                 for doc, location in [(doc, doc["location"][len(prefix):]) for doc in mine]
+                 + [(doc, doc["location"]) for doc in terms]]
     for folder, docs in ((site / "search", rest), (site / HANT / "search", converted)):
         folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(dict(index, docs=docs), ensure_ascii=False, separators=(",", ":"))
