@@ -200,7 +200,7 @@ def convert_segmented(text: str, convert) -> str:
     return "\u200b".join(pieces)
 
 
-def move_search_entries(site: Path, convert, offline: bool) -> int:
+def move_search_entries(site: Path, convert, offline: bool, term_ids: frozenset = frozenset()) -> int:
     """Move the edition's entries out of the Chinese index (site/search/) into site/zh-hant/search/,
     converted, locations relative to /zh-hant/. Returns how many."""
     source = site / "search" / "search_index.json"
@@ -214,7 +214,8 @@ def move_search_entries(site: Path, convert, offline: bool) -> int:
     rest = [doc for doc in index["docs"] if not doc.get("location", "").startswith(prefix)]
     # search_split added one entry per glossary term (with its aliases: PIPL, 个保法) to the Chinese index
     # only; the edition's glossary page has the same rows, so it gets them too, converted.
-    terms = [doc for doc in rest if "boost" in doc and "#" in doc.get("location", "")]
+    terms = [doc for doc in rest if doc.get("location", "").partition("#")[0].rstrip("/").removesuffix(".html")
+             .endswith("appendix/glossary") and doc["location"].partition("#")[2] in term_ids]
     converted = [dict(doc, location=location, title=convert_segmented(doc.get("title", ""), convert),
                       text=convert_segmented(doc.get("text", ""), convert))
                  for doc, location in [(doc, doc["location"][len(prefix):]) for doc in mine]
@@ -234,7 +235,8 @@ def on_post_build(config):
         return
     offline = config["plugins"].get("material/offline") or config["plugins"].get("offline")
     site = Path(config["site_dir"])
-    moved = move_search_entries(site, converter(config), bool(offline and offline.config.enabled))
+    moved = move_search_entries(site, converter(config), bool(offline and offline.config.enabled),
+                                frozenset(term.id for term in manual(config).glossary.terms))
     log.info("search index %s: %d entries", HANT, moved)
     for rel in sorted(_svgs):
         if (site / rel).is_file():

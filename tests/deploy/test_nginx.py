@@ -83,8 +83,15 @@ def test_every_template_loads_with_no_csp_violation_or_console_error(nginx, visi
     v = visit("about:blank")
     v.page.add_init_script(CSP_LISTENER)
     v.page.goto(nginx.url(path), wait_until="networkidle")
+    stub = "/go/" in path
+    if stub:   # a short link's stub sends the reader on: wait for the chapter it names, loaded
+        v.page.wait_for_url(lambda url: "/go/" not in url)
+        v.page.wait_for_load_state("networkidle")
     assert v.page.evaluate("window.__csp") == [], path
-    assert v.console_errors == [] and v.failed == [], path
+    # The stub's own load is cut short by its redirect (the script and the meta refresh race to leave it):
+    # that is the redirect working, not a failed request.
+    superseded = f"{nginx.url(path)} (net::ERR_ABORTED)"
+    assert v.console_errors == [] and [f for f in v.failed if not (stub and f == superseded)] == [], path
     assert v.third_party(nginx.origin) == []
 
 
