@@ -50,6 +50,11 @@ def go_next_instantly(page) -> None:
     title = page.locator("article h1").inner_text()
     page.click("a.md-footer__link--next")
     page.wait_for_function("(old) => document.querySelector('article h1')?.innerText !== old", arg=title)
+    # The theme swaps the article in first and emits document$ after; site.js then points the language links
+    # at the new page and, last, gives every heading its copy-link button: wait for that, the page set up
+    # (read as soon as the h1 changed, the language link still named the old page once in three runs).
+    page.wait_for_function("() => [...document.querySelectorAll('article h2[id], article h3[id]')]"
+                           ".every(h => h.querySelector('.copy-link'))")
     assert page.evaluate("window.stillTheSameDocument === true"), "the next page was a full load"
 
 
