@@ -72,7 +72,7 @@ release: $(BIN)/.installed
 test: $(BIN)/.installed system-deps node_modules/.installed
 	$(MAKE) --no-print-directory check
 	$(MAKE) --no-print-directory build
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist loadgroup
 
 bench: $(BIN)/.installed system-deps node_modules/.installed benchmarks/node_modules/.installed
 	$(PY) -m benchmarks

@@ -34,6 +34,27 @@ TEMPLATES = [prefix + path for prefix in ("/", "/en/") for path in (
     "appendix/translation-status/", "part1/model/parallel.html")]
 
 
+# Modules whose tests share an expensive module- or session-scoped fixture (a build of their own, a server,
+# a corpus run). pytest-xdist gives each worker its own copy of such a fixture, so with `--dist loadgroup`
+# (make test) each of these modules runs whole on one worker, and the fixture is made once, not twice.
+ONE_WORKER = {
+    "tests/benchmarks/test_mutations.py", "tests/browser/test_instant.py", "tests/browser/test_permanence.py",
+    "tests/checks/test_corpus.py", "tests/hooks/test_preview_serve.py", "tests/hooks/test_review.py",
+    "tests/hooks/test_traditional.py", "tests/hooks/test_translation.py", "tests/deploy/test_nginx.py",
+}
+
+
+@pytest.hookimpl(tryfirst=True)          # before pytest-xdist reads the marks into the test ids
+def pytest_collection_modifyitems(config, items):
+    gone = sorted(m for m in ONE_WORKER if not (ROOT / m).is_file())
+    if gone:
+        raise pytest.UsageError(f"tests/conftest.py ONE_WORKER names modules that do not exist: {gone}")
+    for item in items:
+        module = Path(item.fspath).relative_to(ROOT).as_posix()
+        if module in ONE_WORKER:
+            item.add_marker(pytest.mark.xdist_group(module))
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built site; built here when missing, by one pytest-xdist worker while the others wait."""
@@ -69,14 +90,28 @@ class Visit:
     def __init__(self, context, url: str, wait: str = "load"):
         self.page = context.new_page()
         self.requests: list[str] = []
+        self.pending: set = set()
         self.failed: list[str] = []
         self.console_errors: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("request", lambda r: (self.requests.append(r.url), self.pending.add(r)))
+        self.page.on("requestfinished", lambda r: self.pending.discard(r))
+        self.page.on("requestfailed", lambda r: (self.failed.append(f"{r.url} ({r.failure})"),
+                                                 self.pending.discard(r)))
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} ({r.status})"))
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
         self.page.goto(url, wait_until=wait)
+
+    def ready(self) -> None:
+        """After the load event: site.js has set the page up (its last step gives every heading its
+        copy-link button) and every request the page made so far has finished or failed. A state, where
+        Playwright's "networkidle" is half a second of silence on every page."""
+        self.page.wait_for_function(SET_UP)
+        for _ in range(1000):
+            if not self.pending:
+                return
+            self.page.evaluate("() => new Promise(requestAnimationFrame)")   # lets Playwright deliver events
+        raise AssertionError(f"requests still open: {sorted(r.url for r in self.pending)}")
 
     def settle(self) -> None:
         """Wait until no CSS transition or animation is running: axe and screenshots sample a page at rest
@@ -89,6 +124,10 @@ class Visit:
                 if urlparse(u).scheme in ("http", "https", "ws", "wss")
                 and (urlparse(u).hostname, urlparse(u).port) != (own.hostname, own.port)]
 
+
+# site.js's last set-up step, on a loaded page and after each instant navigation.
+SET_UP = """() => [...document.querySelectorAll('article h2[id], article h3[id]')]
+    .every(h => h.querySelector('.copy-link'))"""
 
 SETTLED = """() => document.getAnimations().every(a =>
     a.effect.getComputedTiming().iterations === Infinity || !['running', 'pending'].includes(a.playState))"""

@@ -35,7 +35,8 @@ def test_the_corpus_is_repeatable_and_every_case_is_a_real_change(manual):
             assert any("\u4e00" <= ch <= "\u9fff" for ch in case.lines[lo - 1])
 
 
-def test_a_small_run_detects_paragraph_defects_and_the_control_is_clean(manual):
+@pytest.mark.bench       # a dozen whole-manual check runs: the benchmark's smoke, not the suite's (the
+def test_a_small_run_detects_paragraph_defects_and_the_control_is_clean(manual):   # fixtures cover each class)
     result = mutations.evaluate(manual, 2)
     assert result["control_findings"] == 0
     rows = {row["class"]: row for row in result["rows"]}

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 
 from harness.search import search
-from tests.conftest import StaticServer
+from tests.conftest import SET_UP, StaticServer
 from tests.site.test_build import copy_project
 
 pytestmark = pytest.mark.browser
@@ -53,8 +53,7 @@ def go_next_instantly(page) -> None:
     # The theme swaps the article in first and emits document$ after; site.js then points the language links
     # at the new page and, last, gives every heading its copy-link button: wait for that, the page set up
     # (read as soon as the h1 changed, the language link still named the old page once in three runs).
-    page.wait_for_function("() => [...document.querySelectorAll('article h2[id], article h3[id]')]"
-                           ".every(h => h.querySelector('.copy-link'))")
+    page.wait_for_function(SET_UP)
     assert page.evaluate("window.stillTheSameDocument === true"), "the next page was a full load"
 
 

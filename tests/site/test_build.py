@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
+from harness import fixtures
 from tests.conftest import ROOT, built_pages
 
 DOCS = ROOT / "docs"
@@ -96,9 +97,21 @@ def copy_project(tmp_path: Path) -> Path:
     return target
 
 
+def validation_block() -> str:
+    """The project's own ``validation:`` settings (what makes a missing anchor a warning), from mkdocs.yml."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("\nvalidation:\n") + 1
+    end = text.index("\n\n", start)
+    return text[start:end] + "\n"
+
+
 def strict_build_with(tmp_path: Path, edits: dict[str, str]) -> subprocess.CompletedProcess:
-    """Build a copy of the project with each text appended to its docs/<page>, as an editor would."""
-    project = copy_project(tmp_path)
+    """Build (strict) the checks' small control site with the project's validation settings, with each text
+    appended to its docs/<page>, as an editor would: the warnings come from MkDocs and the settings, which
+    do not depend on the size of the site, so a whole-manual copy would only cost time."""
+    project = fixtures.assemble(tmp_path / "project")
+    with open(project / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("\n" + validation_block())
     for page, appended in edits.items():
         path = project / "docs" / page
         path.write_text(path.read_text(encoding="utf-8") + appended, encoding="utf-8")
@@ -106,11 +119,16 @@ def strict_build_with(tmp_path: Path, edits: dict[str, str]) -> subprocess.Compl
                           cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
+def test_the_project_validation_settings_are_the_ones_built_with():
+    block = validation_block()
+    assert block.startswith("validation:\n") and "anchors: warn" in block and "not_found: warn" in block
+
+
 def test_strict_build_fails_on_broken_link_and_missing_anchor_naming_the_files(tmp_path):
     """One build with two defects: --strict reports every warning before it aborts, so both are named."""
     result = strict_build_with(tmp_path, {"zh/part1/model.md": "\n\n[断链](no-such-page.md)\n",
-                                          "en/part1/roles.md": "\n\n[gone](model.md#no-such-section)\n"})
+                                          "en/index.md": "\n\n[gone](part1/model.md#no-such-section)\n"})
     assert result.returncode != 0
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert any("zh/part1/model.md" in w and "no-such-page.md" in w for w in warnings), result.stderr[-2000:]
-    assert any("en/part1/roles.md" in w and "no-such-section" in w for w in warnings), result.stderr[-2000:]
+    assert any("en/index.md" in w and "no-such-section" in w for w in warnings), result.stderr[-2000:]

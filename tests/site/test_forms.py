@@ -16,6 +16,7 @@ import pytest
 from docx import Document
 
 from harness import ROOT
+from harness.pdf import pdf_text
 from scripts.build import OFFLINE_FOLDER, OFFLINE_ZIP
 from scripts.config import Config
 from scripts.formdocs import forms_of
@@ -46,8 +47,7 @@ def squeeze(text: str) -> str:
 def pdf_pages(path: Path) -> list[str]:
     """The text of each page, in the order it was written (-raw: a label wrapped in a narrow column is
     not interleaved with its neighbours'), without whitespace."""
-    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = pdf_text(path, "-raw")
     return [squeeze(page) for page in text.split("\f") if page.strip()]
 
 
@@ -194,6 +194,6 @@ def test_the_offline_zip_carries_them_and_the_manual_pdf_does_not_change(folder)
         inside = {n for n in archive.namelist() if f"/downloads/{SUBDIR}/" in n}
     assert inside == {f"{OFFLINE_FOLDER}/downloads/{SUBDIR}/{p.name}" for p in folder.iterdir()}
     for lang in ("zh", "en"):
-        text = "".join(pdf_pages(downloads / f"children-in-difficulties-manual-{lang}.pdf"))
+        text = squeeze(pdf_text(downloads / f"children-in-difficulties-manual-{lang}.pdf", "-layout"))
         assert squeeze(strings(lang)["forms"]["downloads"]) not in text
         assert squeeze(strings(lang)["forms"]["all_forms"]) not in text
