@@ -107,5 +107,5 @@ def build_for_subpath(dest: Path, port: int) -> Path:
     env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}{SUBPATH}", NO_MKDOCS_2_WARNING="1")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(dest)],
                    cwd=ROOT, env=env, check=True)
-    precompress(dest)
+    precompress(dest, fast=True)      # what is served and how, not how small: brotli 11 would cost ~30 s
     return dest

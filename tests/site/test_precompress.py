@@ -33,3 +33,14 @@ def test_precompress_skips_small_and_binary_files_and_removes_stale_copies(tmp_p
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["page.html", "page.html.br", "page.html.gz", "photo.png", "tiny.css"]
     assert ".html" in TEXT and MIN_SIZE > len("a{}")
+
+
+def test_fast_copies_are_the_same_files_only_compressed_less(tmp_path):
+    data = ("<p>" + "困境儿童 words " * 400 + "</p>").encode()
+    for name, fast in (("best", False), ("fast", True)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "page.html").write_bytes(data)
+        precompress(tmp_path / name, workers=1, fast=fast)
+        for suffix, decompress in ((".gz", gzip.decompress), (".br", brotli.decompress)):
+            copy = (tmp_path / name / ("page.html" + suffix)).read_bytes()
+            assert decompress(copy) == data and len(copy) < len(data)
