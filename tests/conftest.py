@@ -55,6 +55,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(module))
 
 
+def pytest_collection_finish(session):
+    """Under `--dist loadgroup`, fail loudly if pytest-xdist did not group (it writes the group into the test
+    id, which pytest 9.2 no longer lets it do: pytest-xdist#1386); silently, each worker would rebuild."""
+    if session.config.getoption("loadgroup", False):
+        lost = [i.nodeid for i in session.items if i.get_closest_marker("xdist_group") and "@" not in i.nodeid]
+        if lost:
+            raise pytest.UsageError(f"pytest-xdist did not group {len(lost)} tests (e.g. {lost[0]}): "
+                                    "is pytest newer than requirements.txt pins?")
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built site; built here when missing, by one pytest-xdist worker while the others wait."""
