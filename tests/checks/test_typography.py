@@ -177,3 +177,13 @@ def test_the_walk_finds_removed_characters_near_the_end_of_the_shorter_line():
 def test_the_walk_refines_a_difference_that_runs_to_the_end_of_the_line():
     """No four equal characters follow the difference: it still splits into its smallest edits."""
     assert edits("中文a目b", "中文c目dd") == [(2, 3, 2, 3), (4, 5, 4, 6)]
+
+
+def test_the_walk_resynchronises_on_the_last_four_characters():
+    """Four equal characters that end both lines are a resynchronisation point like any other: here the
+    walk's edits are as few as possible (one removed, one replaced), not three."""
+    a, b = "aab.，.录b录a中.a", "aab.，.baa中.a"
+    found = edits(a, b)
+    edits_are_a_script(a, b, found)
+    assert found == [(6, 7, 6, 6), (8, 9, 7, 8)]
+    assert sum(levenshtein(a[i1:i2], b[j1:j2]) for i1, i2, j1, j2 in found) == levenshtein(a, b) == 2
