@@ -1,6 +1,13 @@
 """Every defect class, as a small mutation of the clean control, gives exactly its findings (code, path,
-line); the control gives none."""
+line) and says what they are (messages.txt: each finding's message as the editor reads it, reviewed like
+any other text the checker prints); the control gives none.
+
+After a deliberate change to a message: ``python -m tests.checks.test_fixtures`` rewrites messages.txt;
+review its diff."""
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +22,29 @@ TESTED_ELSEWHERE = {
     "S105": "test_cli.py (stamp --defer round trip)",
     "E109": "test_model.py (a parser failure)",
 }
+
+
+MESSAGES = Path(__file__).with_name("messages.txt")
+
+
+def messages(report) -> list[str]:
+    return sorted(f"{d.path}:{d.line}: {d.code} {d.message}" for d in report.findings)
+
+
+def recorded_messages() -> dict[str, list[str]]:
+    """messages.txt: ``## fixture`` then its findings, one a line."""
+    out: dict[str, list[str]] = {}
+    name = None
+    for line in MESSAGES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            name = line[3:]
+            out[name] = []
+        elif line.strip() and name is not None:
+            out[name].append(line)
+    return out
+
+
+RECORDED = recorded_messages() if MESSAGES.is_file() else {}
 
 
 def findings_of(root):
@@ -37,6 +67,7 @@ def test_mutation(tmp_path, name):
     assert report.suppressed == suppressed
     for finding in report.findings:
         assert finding.message.strip() and "\n" not in finding.message
+    assert messages(report) == RECORDED.get(name), f"{name}: messages differ from messages.txt"
 
 
 @pytest.mark.parametrize("name", MUTATIONS)
@@ -58,3 +89,24 @@ def test_every_code_is_tested():
     for name in MUTATIONS:
         seen |= {line.rsplit(" ", 1)[1] for line in expected(name)[0]}
     assert set(all_codes()) - seen == set()
+
+
+
+def write_messages() -> None:
+    """Rewrite messages.txt from the checker's current output (the environment of conftest.py)."""
+    import os
+    import tempfile
+
+    os.environ.update(CHECKS_CACHE="0", CHECKS_TODAY="2026-12-06")
+    os.environ.pop("CI", None)
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in MUTATIONS:
+            report, _ = findings_of(build_root(Path(tmp), name))
+            out += [f"## {name}", *messages(report), ""]
+    MESSAGES.write_text("\n".join(out), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_messages()
+    sys.exit(0)

@@ -76,3 +76,42 @@ def test_examples_ids_and_counts_are_not_personal_data(text):
 ])
 def test_near_misses_are_still_reported(text, expected):
     assert codes(text) == expected
+
+
+def messages(text):
+    return [(d.line, d.code, d.message) for d in findings_in_text("docs/zh/p.md", text)]
+
+
+def test_messages_quote_what_to_remove():
+    assert messages("电话 138 1234 5678\n座机 028-12345678\n邮箱 someone@school.edu.cn\n家住某某村 3 组\n"
+                    "身份证 11010519491231002X\n") == [
+        (5, "V101", "resident ID number: remove it"),
+        (1, "V102", "mobile number '138 1234 5678': remove it, or suppress with the reason it is public"),
+        (2, "V103", "phone number '028-12345678': remove it, or suppress with the reason it is public"),
+        (3, "V104", "e-mail address 'someone@school.edu.cn': remove it, or suppress with the reason it is public"),
+        (4, "V105", "street-level address '家住某某村 3 组': no places finer than the county"),
+    ]
+    assert messages("身份证 110105491231002") == [(1, "V101", "15-digit resident ID number: remove it")]
+
+
+def id18(first17: str) -> str:
+    """A resident ID number with its check digit (GB 11643, ISO 7064 MOD 11-2)."""
+    total = sum(int(d) * (2 ** (17 - i) % 11) for i, d in enumerate(first17))
+    return first17 + "10X98765432"[total % 11]
+
+
+@pytest.mark.parametrize("birth, valid", [("19000101", True), ("18991231", False), ("21001231", True),
+                                          ("21010101", False), ("20000229", True), ("19000229", False)])
+def test_id_birth_dates_between_1900_and_2100(birth, valid):
+    number = id18("110105" + birth + "002")
+    assert valid_id18(number) is valid
+    assert codes(f"身份证 {number}") == (["V101"] if valid else [])
+
+
+def test_one_address_a_line():
+    assert codes("某某村 3 组，人民路 12 号\n5 号楼 2 单元") == ["V105", "V105"]
+
+
+@pytest.mark.parametrize("text", ["a13812345678", "x028-12345678", "1-028-12345678", "+813812345678"])
+def test_a_number_or_address_run_on_from_other_text_is_not_one(text):
+    assert codes(text) == []

@@ -15,6 +15,20 @@ from scripts.checks.reporting import _delay
     ("en", "Call the police only after an agreed time", "agreed time"),
     ("en", "Report once the case is confirmed", "once the case is confirmed"),
     ("en", "Ask the coordinator and report with the manager's approval", "with the manager's approval"),
+    # every kind of delay the module docstring names, in both languages
+    ("zh", "发现虐待后次日再报告", "次日"),
+    ("zh", "第二天再向公安机关报案", "第二天"),
+    ("zh", "先观察一段时间再决定是否报警", "观察一段时间"),
+    ("zh", "等待家长回复后再报告", "等待"),
+    ("zh", "等到下周例会再上报", "等到"),
+    ("zh", "报告前先请示主任", "先请示"),
+    ("zh", "获得机构许可后报案", "获得机构许可"),
+    ("zh", "3 天后再举报", "3 天后"),
+    ("en", "Report it the next day", "next day"),
+    ("en", "First consult the family, then report", "First consult"),
+    ("en", "Wait until Monday to call the police", "Wait until"),
+    ("en", "We discuss it internally before we report", "discuss it internally"),
+    ("en", "Report to the police until permission is given", "until permission"),
 ])
 def test_delays_next_to_the_report_are_found(lang, sentence, phrase):
     found = _delay(sentence, lang)
@@ -30,6 +44,10 @@ def test_delays_next_to_the_report_are_found(lang, sentence, phrase):
     ("en", "Call 110 at once, without waiting for anyone"),
     ("en", "There is no waiting period"),
     ("zh", "先与监护人商量家访时间"),                                 # no report at all
+    ("en", "Report harm at once, and later in the year, when the annual review comes round, file the case "
+           "summary with your supervisor's approval"),               # the delay stands far from the report
+    ("zh", "不要等待，立即报告"),                                     # negated
+    ("en", "Never wait for approval: report now"),                   # negated
 ])
 def test_negated_or_distant_phrases_are_not(lang, sentence):
     assert _delay(sentence, lang) is None

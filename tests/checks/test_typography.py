@@ -101,3 +101,89 @@ def test_messages_quote_the_text_as_written():
     assert [code for _, code, _ in found] == ["C102"]
     assert "（参阅 [文档](https://example.com/a/b/c))" in found[0][2]
     assert all("\x00" not in message for _, _, message in found)
+
+
+# The fallback walk (:func:`typography._walk`): autocorrect output whose characters other than white space
+# differ in number from the line's. No autocorrect version here does that on any line tried, so the walk
+# is tested on its own terms: any pair of strings, and pairs that differ in a few places.
+def edits_are_a_script(a: str, b: str, found) -> None:
+    assert apply(a, b, found) == b
+    assert all(e1[1] < e2[0] or e1[3] < e2[2] for e1, e2 in zip(found, found[1:]))   # in order, merged
+
+
+@given(st.text(alphabet="中文ab ，,。.…", max_size=30), st.text(alphabet="中文ab ，,。.…", max_size=30))
+@example("中文...好", "中文…好")
+@example("abc", "")
+@example("", "abc")
+@settings(max_examples=300, deadline=None, database=None)
+def test_edits_rebuild_any_pair_of_strings(a, b):
+    edits_are_a_script(a, b, edits(a, b))
+
+
+@given(st.text(alphabet="困境儿童志愿者服务评估", min_size=40, max_size=200), st.data())
+@settings(max_examples=100, deadline=None, database=None)
+def test_a_character_added_or_removed_is_a_local_edit(a, data):
+    """One character added or removed (not white space): the walk resynchronises at once, so the edit
+    script is that one character, not a rewrite of the rest of the line."""
+    at = data.draw(st.integers(0, len(a) - 1))
+    for b, changed in ((a[:at] + "…" + a[at:], 1), (a[:at] + a[at + 1:], 1)):
+        found = edits(a, b)
+        edits_are_a_script(a, b, found)
+        assert sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in found) == changed
+
+
+def test_the_walk_splits_a_difference_into_its_smallest_edits():
+    """``目`` -> `` 目 `` beside a removed mark: two spaces added and the mark removed, each its own edit;
+    the text between them is untouched."""
+    a, b = "中文……目录和说明", "中文… 目 录和说明"
+    found = edits(a, b)
+    edits_are_a_script(a, b, found)
+    assert [(a[i1:i2], b[j1:j2]) for i1, i2, j1, j2 in found] == [("…", " "), ("", " ")]
+
+
+def test_a_line_autocorrect_lengthens_is_reported_once_at_its_place(monkeypatch):
+    """If autocorrect adds a character (a future version might expand a mark), the finding quotes that
+    place, not the whole rest of the line."""
+    import autocorrect_py as real
+
+    line = "困境儿童服务...由志愿者提供"
+    monkeypatch.setattr(real, "format_for", lambda text, kind: text.replace("...", "…"))
+    found = findings(line)
+    assert found == [(7, "C105", "autocorrect: '儿童服务...由志愿者' -> '儿童服务…由志愿者' (col 7)")]
+
+
+def test_long_quotes_are_shortened_in_the_middle():
+    """A message quotes at most 40 characters of the text: a longer bracket pair keeps its first and last
+    20 characters around '…'."""
+    whole = "（" + "a" * 38 + ")"                    # 40 characters: quoted as it is
+    found = [m for _, code, m in findings("说明" + whole + "。") if code == "C102"]
+    assert found == [f"bracket pair mixes widths: '{whole}': use （…） in Chinese text"]
+    longer = "（" + "b" * 19 + "c" * 20 + ")"        # 41 characters
+    found = [m for _, code, m in findings("说明" + longer + "。") if code == "C102"]
+    assert found == [f"bracket pair mixes widths: '（{'b' * 19}…{'c' * 19})': use （…） in Chinese text"]
+
+
+def test_the_walk_resynchronises_up_to_a_window_away():
+    """Eight characters replaced (``_WINDOW``) and one removed later: two local edits, the text between
+    them untouched, not one edit from the first difference to the end of the line."""
+    a, b = "中文abcdefgh目录说明书X", "中文ABCDEFGH目录说明书"
+    assert edits(a, b) == [(2, 10, 2, 10), (15, 16, 15, 15)]
+
+
+def test_the_walk_finds_removed_characters_near_the_end_of_the_shorter_line():
+    assert edits("中文abc目录", "中文目录") == [(2, 5, 2, 2)]
+
+
+def test_the_walk_refines_a_difference_that_runs_to_the_end_of_the_line():
+    """No four equal characters follow the difference: it still splits into its smallest edits."""
+    assert edits("中文a目b", "中文c目dd") == [(2, 3, 2, 3), (4, 5, 4, 6)]
+
+
+def test_the_walk_resynchronises_on_the_last_four_characters():
+    """Four equal characters that end both lines are a resynchronisation point like any other: here the
+    walk's edits are as few as possible (one removed, one replaced), not three."""
+    a, b = "aab.，.录b录a中.a", "aab.，.baa中.a"
+    found = edits(a, b)
+    edits_are_a_script(a, b, found)
+    assert found == [(6, 7, 6, 6), (8, 9, 7, 8)]
+    assert sum(levenshtein(a[i1:i2], b[j1:j2]) for i1, i2, j1, j2 in found) == levenshtein(a, b) == 2
