@@ -55,9 +55,10 @@ _OBSERVER_JS = """() => {
 }"""
 
 
-def index_sizes(site_dir: Path, rel: str) -> dict | None:
+def index_sizes(site_dir: Path, rel: str, lang: str = "zh") -> dict | None:
     """Bytes (raw, gzip) of one index, and how many of its entries each language's pages give: a stock
-    build that stopped half-way writes an index of one language, which is no measure of the merged one."""
+    build that stopped half-way writes an index of one language, which is no measure of the merged one.
+    Locations are relative to the index's language root (`lang`): en/… and zh-hant/… are the others."""
     path = site_dir / rel
     if not path.is_file():
         return None
@@ -69,8 +70,8 @@ def index_sizes(site_dir: Path, rel: str) -> dict | None:
     by_language: dict[str, int] = {}
     for doc in docs:
         first = str(doc.get("location", "")).split("/")[0]
-        lang = first if first in ("en", "zh-hant") else "zh"
-        by_language[lang] = by_language.get(lang, 0) + 1
+        of = first if first in ("en", "zh-hant") else lang
+        by_language[of] = by_language.get(of, 0) + 1
     return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6, mtime=0)), "entries": len(docs),
             "entries_by_language": by_language}
 
@@ -153,7 +154,7 @@ def measure(ctx: Context) -> dict:
     stock_index = index_sizes(sites["stock"]["dir"], INDEX["zh"]) if sites["stock"]["usable"] else None
     section["index"] = {"stock_merged": stock_index}
     for lang in ("zh", "en"):
-        ours = index_sizes(sites["ours"]["dir"], INDEX[lang]) if sites["ours"]["usable"] else None
+        ours = index_sizes(sites["ours"]["dir"], INDEX[lang], lang) if sites["ours"]["usable"] else None
         section["index"][lang] = ours
         if ours and stock_index:
             ours["ratio_to_stock"] = ratio(ours["bytes"], stock_index["bytes"])
