@@ -11,6 +11,8 @@ One module per benchmark, each with a ``run(ctx) -> dict`` and a docstring that 
 - :mod:`benchmarks.search`           index size, keypress-to-result latency, top-3 accuracy
 - :mod:`benchmarks.lighthouse`       Lighthouse categories, mobile and desktop
 - :mod:`benchmarks.preview`          save-to-served time of ``mkdocs serve`` vs a full build
+- :mod:`benchmarks.first_view`       bytes of each template's first view through nginx, vs stock Material
+- :mod:`benchmarks.coverage`         CSS and JavaScript a first view loads and does not use, ours vs Material's
 
 The machine is shared and noisy: every timing is a median of repeated runs and is reported next to a
 ratio or a per-unit figure; BENCHMARKS.md shows the exact command behind each figure, and

@@ -23,7 +23,7 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
-from benchmarks import checks_vs_build, first_view, lighthouse, mutations, preview, report, scale, search, weight
+from benchmarks import checks_vs_build, coverage, first_view, lighthouse, mutations, preview, report, scale, search, weight
 from benchmarks.common import BENCH, ROOT, Context, log
 from harness.chromium import CHROMIUM
 
@@ -37,6 +37,7 @@ BENCHMARKS = {
     "preview": preview,
     "scale": scale,
     "first_view": first_view,
+    "coverage": coverage,
 }
 BUDGET_S = 20 * 60
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.common import show_path
 
-ORDER = ("checks", "scale", "weight", "search", "lighthouse", "preview", "first_view", "omissions")
+ORDER = ("checks", "scale", "weight", "search", "lighthouse", "preview", "first_view", "omissions", "coverage")
 
 
 def _n(value, digits: int = 2, unit: str = "") -> str:
@@ -243,9 +243,10 @@ def _search(s: dict) -> list[str]:
                        ("stock_merged", "stock, merged (`search/search_index.json`)")):
         i = idx.get(key)
         if i:
-            rows.append([label, _kb(i["bytes"]), _kb(i["gzip_bytes"]), _n(i.get("ratio_to_stock"), 2),
+            entries = ", ".join(f"{n} {lang}" for lang, n in (i.get("entries_by_language") or {}).items()) or "—"
+            rows.append([label, entries, _kb(i["bytes"]), _kb(i["gzip_bytes"]), _n(i.get("ratio_to_stock"), 2),
                          _n(i.get("gzip_ratio_to_stock"), 2)])
-    lines = _table(["index", "KB", "KB gzip", "ratio to stock", "gzip ratio to stock"], rows) + [""]
+    lines = _table(["index", "entries", "KB", "KB gzip", "ratio to stock", "gzip ratio to stock"], rows) + [""]
     rows, misses = [], []
     for kind, langs in (s.get("browser") or {}).items():
         for lang, b in langs.items():
@@ -373,6 +374,33 @@ def _first_view(s: dict) -> list[str]:
     return lines
 
 
+def _coverage(s: dict) -> list[str]:
+    def cell(t: dict | None) -> str:
+        if not t:
+            return "—"
+        return f"{_kb(t['bytes'])} / {_kb(t['unused_bytes'])}"
+
+    rows, ours_files = [], {}
+    for name, p in (s.get("pages") or {}).items():
+        t = p.get("totals") or {}
+        ours, material = t.get("ours") or {}, t.get("Material") or {}
+        rows.append([name, f"`{p.get('path')}`", cell(ours.get("css")), cell(ours.get("js")),
+                     cell(ours.get("css (print)")), cell(material.get("css")), cell(material.get("js"))])
+        for rel, f in (p.get("files") or {}).items():
+            if f.get("origin") == "ours":
+                ours_files.setdefault(rel, []).append(f["bytes"] - f["used_bytes"])
+    lines = _table(["template", "path", "ours CSS KB / unused", "ours JS KB / unused", "ours print CSS KB / unused",
+                    "Material CSS KB / unused", "Material JS KB / unused"], rows)
+    lines += ["", "Our files, unused KB on first view (fewest – most over the templates that load them):", ""]
+    lines += _table(["file", "templates", "unused KB"],
+                    [[f"`{rel}`", len(v), f"{_kb(min(v))} – {_kb(max(v))}"] for rel, v in sorted(ours_files.items())])
+    lines += ["", f"Method: {s.get('method', '—')}. Unused JavaScript is code that did not run: mostly handlers "
+                  "that answer a click, a key or a later page (instant navigation), which the view needs but "
+                  "does not run. Material's figures are the floor: its bundle and stylesheets are the theme's.",
+              "", f"- browser measurement: `.venv/bin/python -m benchmarks --only coverage`", ""]
+    return lines
+
+
 def _pct(value) -> str:
     return "—" if value is None else f"{value:.1%}"
 
@@ -416,7 +444,7 @@ def _omissions(s: dict) -> list[str]:
     return lines
 
 
-RENDER = {"checks": _checks, "scale": _scale, "weight": _weight, "search": _search, "lighthouse": _lighthouse,
+RENDER = {"coverage": _coverage, "checks": _checks, "scale": _scale, "weight": _weight, "search": _search, "lighthouse": _lighthouse,
           "preview": _preview, "first_view": _first_view, "omissions": _omissions}
 
 

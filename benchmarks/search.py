@@ -23,6 +23,7 @@ The same is attempted on the stock build; a search that returns nothing there is
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -54,12 +55,25 @@ _OBSERVER_JS = """() => {
 }"""
 
 
-def index_sizes(site_dir: Path, rel: str) -> dict | None:
+def index_sizes(site_dir: Path, rel: str, lang: str = "zh") -> dict | None:
+    """Bytes (raw, gzip) of one index, and how many of its entries each language's pages give: a stock
+    build that stopped half-way writes an index of one language, which is no measure of the merged one.
+    Locations are relative to the index's language root (`lang`): en/… and zh-hant/… are the others."""
     path = site_dir / rel
     if not path.is_file():
         return None
     data = path.read_bytes()
-    return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6, mtime=0))}
+    try:
+        docs = json.loads(data).get("docs", [])
+    except ValueError:
+        docs = []
+    by_language: dict[str, int] = {}
+    for doc in docs:
+        first = str(doc.get("location", "")).split("/")[0]
+        of = first if first in ("en", "zh-hant") else lang
+        by_language[of] = by_language.get(of, 0) + 1
+    return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6, mtime=0)), "entries": len(docs),
+            "entries_by_language": by_language}
 
 
 def run_query(page, query: str, timeout_ms: int) -> dict:
@@ -140,7 +154,7 @@ def measure(ctx: Context) -> dict:
     stock_index = index_sizes(sites["stock"]["dir"], INDEX["zh"]) if sites["stock"]["usable"] else None
     section["index"] = {"stock_merged": stock_index}
     for lang in ("zh", "en"):
-        ours = index_sizes(sites["ours"]["dir"], INDEX[lang]) if sites["ours"]["usable"] else None
+        ours = index_sizes(sites["ours"]["dir"], INDEX[lang], lang) if sites["ours"]["usable"] else None
         section["index"][lang] = ours
         if ours and stock_index:
             ours["ratio_to_stock"] = ratio(ours["bytes"], stock_index["bytes"])
@@ -173,6 +187,9 @@ def measure(ctx: Context) -> dict:
     except Exception as err:  # noqa: BLE001
         return failed(section, f"browser measurement failed: {type(err).__name__}: {err}")
     ours = section["browser"].get("ours", {})
+    stock_languages = (stock_index or {}).get("entries_by_language", {})
+    if stock_index and not all(stock_languages.get(lang) for lang in ("zh", "en")):
+        failed(section, f"the stock index holds {stock_languages}, not both languages: its build stopped early")
     smaller = all(section["index"].get(lang) and section["index"][lang].get("ratio_to_stock", 2) < 1
                   for lang in ("zh", "en"))
     accurate = bool(ours) and all(ours.get(lang, {}).get("top3_accuracy") == 1

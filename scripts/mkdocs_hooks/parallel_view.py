@@ -10,7 +10,8 @@ section (paragraph, list, table, admonition) is matched to the model's top-level
 place, and the blocks go into the rows ``paragraphs.rows`` makes of the aligned pairs; where the built
 section does not have the model's number of top-level blocks (something a hook added, footnotes), the
 section stays one row. A paragraph with no counterpart gets a row with an empty cell on the other side.
-On phones the rows stack and a toggle shows Chinese, English or both (site.js).
+On phones the rows stack and a toggle shows Chinese, English or both (site.js). The view's own rules
+(overrides/assets/stylesheets/parallel.css) are linked by this view only.
 """
 
 from __future__ import annotations
@@ -113,6 +114,9 @@ def build_page(shell_lang: str, rel: str, site: Path, pairs, section_ids: dict[s
     # noindex). The hreflang alternates name the chapters, not this view: removed.
     for link in head.xpath('link[@hreflang]'):
         head.remove(link)
+    for link in head.xpath('link[@rel="stylesheet"][contains(@href, "assets/stylesheets/site.css")]'):
+        link.addnext(html.fragment_fromstring(   # this view's rules, which no other page loads
+            f'<link rel="stylesheet" href="{link.get("href").replace("/site.css", "/parallel.css")}">'))
     shell.find(".//title").text = f"{t['title']}: {title}"
     for a in shell.xpath('//a[contains(@class, "md-select__link")]'):
         href = a.get("href")

@@ -16,17 +16,37 @@ of the glossary page (appendix/glossary/#<id>), titled with the term and its ali
 （PIPL、个保法）": the title field weighs most), holding the other language's term and its definition, so
 typing a term or one of its short forms shows the definition first and links to it. The glossary table's
 own section is emptied in the index (its rows are entries now), so it no longer matches every term.
+Glossary rows weigh three times a page's section (GLOSSARY_BOOST): without it a page that uses the term in
+its title outranks the row that defines it.
+
+How Material searches Chinese decides how the Chinese index is written. Its worker cuts each run of Han
+characters the reader types into words it finds in the index, greedily, longest first, but never a word as
+long as the whole run (``segment()`` in Material's search worker: ``j < query.length``), and every piece
+gets a trailing wildcard. So if a shorter word that starts the typed one is in the index, the typed word is
+searched as that shorter word: 个保法 as 个* (个 is a word of its own in 87 places: 三个, 每个…), 青神县 as
+青神* (在青神), 儿童主任 as 儿童*; and the rest of the word is dropped. Only when no shorter word starting it
+is in the index does Material search the whole run, as 个保法*. So the field's words (the glossary's
+Chinese terms and aliases, EXTRA_WORDS) are kept whole: every index word that is a proper beginning of one
+of them is written with a WORD JOINER after it (个\u2060, 儿童\u2060; invisible, not a separator), so it is
+a different index word, which a search for 个 or 儿童 still finds (个* matches it) but which no longer cuts
+个保法 or 儿童主任. The price: a phrase typed without spaces that starts with such a word (儿童心理) is
+searched whole too, and finds only what contains it whole.
+
+Bytes: Material puts U+200B (3 bytes) between all jieba words, also next to punctuation, spaces and tags,
+where the separator or the tag already splits; those are dropped and the others written as the 2-byte
+WORD_MARK (shared.py), which the Chinese separator splits on: the Chinese index is about 20 % smaller.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from scripts.mkdocs_hooks.shared import (DEFAULT_LANGUAGE, LANGUAGES, i18n_is_building_alternate,
+from scripts.mkdocs_hooks.shared import (DEFAULT_LANGUAGE, LANGUAGES, WORD_MARK, i18n_is_building_alternate,
                                          language_prefix, manual)
 
 log = logging.getLogger("mkdocs.hooks.search_split")
@@ -35,20 +55,26 @@ log = logging.getLogger("mkdocs.hooks.search_split")
 EXTRA_WORDS = ("家访", "监护人", "青神县", "眉山市", "夏令营", "生活补贴", "心理咨询", "儿童主任")
 
 GLOSSARY_PAGE = "appendix/glossary"
-GLOSSARY_BOOST = 1
+GLOSSARY_BOOST = 3
+WHOLE = "\u2060"   # after an index word that begins one of the field's words (module docstring)
+ZH_SEPARATORS = "\\s\\u200b\\u034f\\u3000\\-、。，．？！；：（）《》“”‘’"   # one regex class, as JSON-safe text
 LANGUAGE_SEARCH_CONFIG = {
-    "zh": {"lang": ["en"], "separator": "[\\s\\u200b\\u3000\\-、。，．？！；：（）《》“”‘’]+",
-           "pipeline": []},
+    "zh": {"lang": ["en"], "separator": f"[{ZH_SEPARATORS}]+", "pipeline": []},
     "en": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},  # no stemmer: Material adds a trailing wildcard to the last query term, which cannot match stemmed tokens
 }
+
+
+def field_words(glossary) -> list[str]:
+    """The Chinese words readers search for as one word: EXTRA_WORDS, the glossary's terms and aliases."""
+    words = list(EXTRA_WORDS) + [term.zh.strip() for term in glossary.terms]
+    words += [alias for term in glossary.terms for alias in term.aliases if not alias.isascii()]
+    return list(dict.fromkeys(w for w in words if w))
 
 
 def jieba_user_dictionary(glossary) -> list[str]:
     """One jieba dictionary line per Chinese glossary term: 'word frequency'. High frequency keeps it whole.
     A broken glossary gives fewer words here; `make check` reports it with its line."""
-    words = list(EXTRA_WORDS) + [term.zh.strip() for term in glossary.terms]
-    words += [alias for term in glossary.terms for alias in term.aliases if not alias.isascii()]
-    return [f"{word} 100000" for word in dict.fromkeys(w for w in words if w)]
+    return [f"{word} 100000" for word in field_words(glossary)]
 
 
 def on_config(config):
@@ -88,7 +114,32 @@ def segment(text: str, lang: str) -> str:
         import jieba
     except ImportError:
         return text
-    return "\u200b".join(jieba.cut(text))
+    return WORD_MARK.join(jieba.cut(text))
+
+
+_SEPARATOR = f"[{ZH_SEPARATORS}]"   # Python's re reads the class as the browser does
+_REDUNDANT_MARK = re.compile(rf"[\u200b{WORD_MARK}]+(?={_SEPARATOR}|<|$)|(?<={_SEPARATOR})[\u200b{WORD_MARK}]+"
+                             rf"|(?<=>)[\u200b{WORD_MARK}]+|^[\u200b{WORD_MARK}]+")
+_PIECES = re.compile(rf"({_SEPARATOR}+|<[^>]*>)")   # Material's tokenizer splits at these and at tags
+
+
+def compact(text: str) -> str:
+    """Material's U+200B word marks without those a separator or a tag already gives, the rest as WORD_MARK."""
+    return _REDUNDANT_MARK.sub("", text).replace("\u200b", WORD_MARK)
+
+
+def keep_whole(docs: list[dict], words: list[str]) -> int:
+    """Mark every index word that is a proper beginning of one of `words` with WHOLE, so that Material's
+    worker searches each of `words` whole (module docstring). Returns how many index words were marked."""
+    tokens = {piece for doc in docs for field in ("title", "text")
+              for piece in _PIECES.split(doc.get(field) or "")[::2]}
+    starts = {word[:i] for word in words for i in range(1, len(word))} & tokens
+    for doc in docs:
+        for field in ("title", "text"):
+            if doc.get(field):
+                doc[field] = "".join(piece + WHOLE if i % 2 == 0 and piece in starts else piece
+                                     for i, piece in enumerate(_PIECES.split(doc[field])))
+    return len(starts)
 
 
 def glossary_entries(glossary, lang: str, docs: list[dict]) -> list[dict]:
@@ -129,6 +180,10 @@ def on_post_build(config):
     glossary = manual(config).glossary
     for lang, index in split_index(merged).items():
         index["docs"] += glossary_entries(glossary, lang, index["docs"])
+        if lang == "zh":   # holds the Traditional edition's entries too, until traditional.py moves them
+            for doc in index["docs"]:
+                doc.update({field: compact(doc[field]) for field in ("title", "text") if doc.get(field)})
+            keep_whole(index["docs"], field_words(glossary))
         target = site / language_prefix(lang) / "search"
         target.mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -20,7 +20,11 @@ from scripts.model import LANGS
 from scripts.site import DEFAULT_LANGUAGE, Site, language_prefix, load_site
 
 LANGUAGES = LANGS
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "building_source_language", "current_language",
+# Between two Chinese words in the search index (search_split.py writes it, traditional.py converts the text
+# around it): COMBINING GRAPHEME JOINER, invisible like the U+200B Material puts there, 2 bytes in UTF-8
+# instead of 3, and in the Chinese index's separator.
+WORD_MARK = "\u034f"
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "WORD_MARK", "building_source_language", "current_language",
            "i18n_is_building_alternate", "lang_rel", "language_prefix", "manual", "page_lang_rel", "redirect_page",
            "root_of", "write_redirect"]
 

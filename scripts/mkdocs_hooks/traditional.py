@@ -13,7 +13,8 @@ reader's kit, the admonition titles); then this hook converts:
   Simplified edition's (written by parallel_view and shortlinks), converted and relinked; ``lang="zh"`` marks inside the body become ``lang="zh-Hant"``; the page's own <html lang> is
   ``zh-Hant`` from overrides/partials/languages/zh-hant.html;
 - the search entries of the edition (after search_split has written the Chinese index, into which they
-  fall): Material has already segmented them with jieba on the Simplified text, whose dictionary (and the
+  fall): Material has already segmented them with jieba on the Simplified text (search_split has written
+  its marks as WORD_MARK), whose dictionary (and the
   glossary's user words) is Simplified, so each word is converted after segmentation and stays one token;
   they are moved to /zh-hant/search/, so search stays in the edition.
 
@@ -31,7 +32,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from scripts import hant
-from scripts.mkdocs_hooks.shared import DEFAULT_LANGUAGE, i18n_is_building_alternate, manual, root_of
+from scripts.mkdocs_hooks.shared import DEFAULT_LANGUAGE, WORD_MARK, i18n_is_building_alternate, manual, root_of
 
 log = logging.getLogger("mkdocs.hooks.traditional")
 
@@ -184,20 +185,20 @@ def copy_into_edition(site: Path, convert, site_url: str) -> int:
 
 
 def convert_segmented(text: str, convert) -> str:
-    """Convert search text that Material segmented with U+200B between words: overrides can span words
-    (照片和视频), so the text is converted without the marks and they are put back at their places (when
-    the conversion kept the length, as all but a few overrides do)."""
-    if "\u200b" not in text:
+    """Convert search text whose Chinese words search_split separated with WORD_MARK: overrides can span
+    words (照片和视频), so the text is converted without the marks and they are put back at their places
+    (when the conversion kept the length, as all but a few overrides do)."""
+    if WORD_MARK not in text:
         return convert(text)
-    plain = text.replace("\u200b", "")
+    plain = text.replace(WORD_MARK, "")
     out = convert(plain)
     if len(out) != len(plain):
         return convert(text)
     pieces, at = [], 0
-    for word in text.split("\u200b"):
+    for word in text.split(WORD_MARK):
         pieces.append(out[at:at + len(word)])
         at += len(word)
-    return "\u200b".join(pieces)
+    return WORD_MARK.join(pieces)
 
 
 def move_search_entries(site: Path, convert, offline: bool, term_ids: frozenset = frozenset()) -> int:

@@ -88,9 +88,13 @@ def test_weight_counts_every_request_of_a_chapter_search_index_only_in_stock(sec
 
 def test_search_answers_in_each_language_and_the_index_is_split(sections):
     s = measured(sections["search"])
-    stock = s["index"]["stock_merged"]["bytes"]
+    stock = s["index"]["stock_merged"]
+    # stock static-i18n merges both languages into one index (a build that stopped early holds one)
+    assert stock["entries_by_language"].get("zh", 0) > 100 and stock["entries_by_language"].get("en", 0) > 100
     for lang in ("zh", "en"):
-        assert 0 < s["index"][lang]["bytes"] < stock
+        ours = s["index"][lang]
+        assert ours["entries_by_language"] == {lang: ours["entries"]}, "only the reader's language"
+        assert 0 < ours["bytes"] < stock["bytes"]
         b = s["browser"]["ours"][lang]
         assert b["queries"] == 1 and b["answered"] == 1, b
         assert isinstance(b["latency_median_ms"], float) and b["latency_median_ms"] >= 0
@@ -104,6 +108,22 @@ def test_lighthouse_scores_every_category(sections):
     assert set(run["scores"]) == {"performance", "accessibility", "best-practices", "seo"}
     assert all(isinstance(v, int) and 0 <= v <= 100 for v in run["scores"].values()), run["scores"]
     assert positive(run["metrics"]["first-contentful-paint"])
+
+
+def test_coverage_splits_our_css_and_js_from_materials_on_a_first_view(sections):
+    s = measured(sections["coverage"])
+    assert set(s["pages"]) == {"home (zh)", "home (en)"}            # quick: the home page in each language
+    for page in s["pages"].values():
+        files, totals = page["files"], page["totals"]
+        assert files["assets/stylesheets/site.css"]["origin"] == "ours"
+        assert files["assets/javascripts/site.js"]["origin"] == "ours"
+        assert files["assets/stylesheets/print.css"]["kind"] == "css (print)"
+        assert "assets/stylesheets/parallel.css" not in files, "the side-by-side view's rules, on the home page"
+        for origin in ("ours", "Material"):
+            for kind in ("css", "js"):
+                t = totals[origin][kind]
+                assert 0 < t["used_bytes"] < t["bytes"] and t["unused_bytes"] == t["bytes"] - t["used_bytes"]
+        assert totals["ours"]["css (print)"]["used_bytes"] == 0, "print rules matched on a screen"
 
 
 def test_preview_serves_the_saved_page(sections):

@@ -67,7 +67,7 @@ def test_search_finds_expected_page_in_top_3_and_stays_in_language(server, visit
 
 
 @pytest.mark.parametrize("lang, query, term", [
-    ("zh", "PIPL", "pipl"), ("zh", "未保法", "minor-protection-law"),
+    ("zh", "PIPL", "pipl"), ("zh", "个保法", "pipl"), ("zh", "未保法", "minor-protection-law"),
     ("zh", "GSES", "gses"), ("zh", "低保", "dibao"), ("en", "SDQ", "sdq"), ("en", "dibao", "dibao"),
     ("en", "PIPL", "pipl")])
 def test_a_short_form_finds_its_terms_definition_first(server, visit, lang, query, term):

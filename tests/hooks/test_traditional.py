@@ -109,9 +109,9 @@ def test_a_change_to_a_simplified_page_appears_in_the_traditional_edition(root, 
 
 def test_search_words_stay_apart_and_overrides_span_them():
     from scripts import hant
+    from scripts.mkdocs_hooks.shared import WORD_MARK as M
     from scripts.mkdocs_hooks.traditional import convert_segmented
 
     convert = hant.Converter({"志愿者": "志願者"})
-    assert convert_segmented("照片\u200b和\u200b视频\u200b本地\u200b志愿者", convert) == \
-        "照片\u200b和\u200b影片\u200b本地\u200b志願者"
-    assert convert_segmented("短\u200b视频", convert) == "短\u200b視頻"      # a change of length: word by word
+    assert convert_segmented(f"照片{M}和{M}视频{M}本地{M}志愿者", convert) == f"照片{M}和{M}影片{M}本地{M}志願者"
+    assert convert_segmented(f"短{M}视频", convert) == f"短{M}視頻"      # a change of length: word by word

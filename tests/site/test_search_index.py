@@ -1,17 +1,23 @@
 """Search that knows the field's words (scripts/mkdocs_hooks/search_split.py, glossary.yml `aliases`):
 each language's index has one entry per glossary term at its glossary row, titled with the term and its
 short forms; the glossary table's own section no longer matches every term; Latin acronyms in Chinese
-text are indexed as they are typed (no stemming); tooltips explain a short form's first use."""
+text are indexed as they are typed (no stemming); tooltips explain a short form's first use. Material's own
+search worker, run in Node on the built index (harness/search_worker.py), ranks each term's and each
+short form's glossary row first; the Chinese index carries no word mark a separator already gives."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from lxml import html
 
+from harness.search_worker import answers
 from scripts.glossary import load_glossary
-from scripts.mkdocs_hooks.search_split import jieba_user_dictionary
+from scripts.mkdocs_hooks.search_split import WHOLE, ZH_SEPARATORS, compact, field_words, jieba_user_dictionary, \
+    keep_whole
+from scripts.mkdocs_hooks.shared import WORD_MARK
 from tests.conftest import ROOT
 
 GLOSSARY = load_glossary(ROOT / "glossary.yml")
@@ -27,7 +33,7 @@ def test_every_glossary_term_has_an_entry_at_its_row_with_its_aliases_in_the_tit
     for term in GLOSSARY.terms:
         entry = docs.get(f"appendix/glossary/#{term.id}")
         assert entry, term.id
-        assert entry["title"].startswith(term.canonical(lang))
+        assert entry["title"].replace(WHOLE, "").startswith(term.canonical(lang))   # WHOLE: invisible
         for alias in term.aliases:
             assert alias in entry["title"] + entry["text"], (term.id, alias)
     assert docs["appendix/glossary/#pipl"]["title"] == (
@@ -54,3 +60,41 @@ def test_first_use_of_an_alias_gets_the_terms_tooltip(site):
     dibao = GLOSSARY.by_id["dibao"]
     assert any(a.text in ("低保", "最低生活保障") and a.get("title") == dibao.definition("zh")
                for a in doc.iter("abbr"))
+
+
+def index_path(site, lang):
+    return site / ("en/" if lang == "en" else "") / "search" / "search_index.json"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_term_and_short_form_finds_its_glossary_row_first(site, lang):
+    """zh: every term and alias; en: every short form (PIPL, SDQ, dibao). A term that begins a longer term
+    (儿童安全保护, 儿童安全保护联络人) is searched as the same wildcard as the longer one: its row may come
+    second, after the longer term's, in the glossary's result."""
+    words = field_words(GLOSSARY)
+    queries = [(w, t.id) for t in GLOSSARY.terms
+               for w in ([t.zh, *t.aliases] if lang == "zh" else [a for a in t.aliases if a.isascii()])]
+    wrong = []
+    for (query, term), items in zip(queries, answers(index_path(site, lang), [q for q, _ in queries])):
+        row = f"appendix/glossary/#{term}"
+        first = items[0] if items else []
+        begins_another = any(w != query and w.startswith(query) for w in words)
+        if row not in first[:2 if begins_another else 1]:
+            wrong.append(f"{query}: {first[:2]}")
+    assert len(queries) >= (60 if lang == "zh" else 6)
+    assert not wrong, wrong
+
+
+def test_chinese_index_has_no_redundant_word_marks(site):
+    text = index_path(site, "zh").read_text("utf-8")
+    assert "\u200b" not in text and text.count(WORD_MARK) > 10_000
+    assert not re.search(f"{WORD_MARK}[{ZH_SEPARATORS}<]|[{ZH_SEPARATORS}>]{WORD_MARK}", text)
+
+
+def test_word_marks_and_words_kept_whole():
+    assert compact("项目\u200b在\u200b青神\u200b，\u200b希望\u200b<p>\u200b个\u200b人</p>\u200b") == \
+        f"项目{WORD_MARK}在{WORD_MARK}青神，希望<p>个{WORD_MARK}人</p>"
+    docs = [{"title": "三个", "text": f"在{WORD_MARK}青神，<b>个</b>{WORD_MARK}案"}, {"text": "个保法 青神县"}]
+    assert keep_whole(docs, ["个保法", "青神县"]) == 2          # 个 and 青神 begin them; 三个, 个保法 do not
+    assert docs == [{"title": "三个", "text": f"在{WORD_MARK}青神{WHOLE}，<b>个{WHOLE}</b>{WORD_MARK}案"},
+                    {"text": "个保法 青神县"}]

@@ -134,3 +134,21 @@ def test_no_page_has_an_executable_inline_script(site):
             if not el.get("src") and el.get("type") != "application/json":
                 found.append(f"{path.relative_to(site)}: {(el.text or '')[:60]}")
     assert not found, "\n".join(found[:10])
+
+
+@pytest.mark.parametrize("url", ["/part1/model/", *PARALLEL, "/zh-hant/part1/model/parallel.html"])
+def test_print_rules_wait_for_paper_and_the_side_by_side_rules_stay_in_their_view(site, url):
+    """print.css is linked with media="print" (a screen's first paint does not wait for it); parallel.css
+    only by the side-by-side views, after site.css and before print.css, and it resolves."""
+    path = site / url.strip("/") if url.endswith(".html") else site / url.strip("/") / "index.html"
+    sheets = [(link.get("href"), link.get("media")) for link in
+              html.fromstring(path.read_bytes()).xpath('//head/link[@rel="stylesheet"]')]
+    names = [posixpath.basename(href) for href, _ in sheets]
+    assert ("print.css", "print") in [(posixpath.basename(h), m) for h, m in sheets]
+    assert names.index("print.css") > names.index("site.css")
+    if url.endswith("parallel.html"):
+        href = sheets[names.index("parallel.css")][0]
+        assert names.index("site.css") < names.index("parallel.css") < names.index("print.css")
+        assert (path.parent / href).resolve().is_file(), href
+    else:
+        assert "parallel.css" not in names
