@@ -7,6 +7,7 @@ for every page rather than the sampled templates of benchmarks/lighthouse.py."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -82,3 +83,12 @@ def test_hreflang_alternates_are_absolute_with_valid_codes_on_every_page_of_the_
         if alternates and {code for code, _ in alternates} != HREFLANGS:
             bad.append(f"{path.relative_to(site)}: {sorted(code for code, _ in alternates)}")
     assert with_alternates > 100 and bad == [], bad[:10]
+
+
+def test_the_one_404_page_is_the_default_languages(site):
+    """Every language is built into one folder; the 404 page a host sends for any missing path is the
+    Simplified Chinese one (scripts/mkdocs_hooks/theme.py), not the last edition built."""
+    doc = html.fromstring((site / "404.html").read_bytes())
+    assert doc.get("lang") == "zh"
+    site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    assert "".join(doc.xpath("//head/title/text()")).strip() == site_name
