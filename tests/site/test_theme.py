@@ -134,3 +134,18 @@ def test_no_page_has_an_executable_inline_script(site):
             if not el.get("src") and el.get("type") != "application/json":
                 found.append(f"{path.relative_to(site)}: {(el.text or '')[:60]}")
     assert not found, "\n".join(found[:10])
+
+
+def test_no_script_holds_back_the_text_of_a_page(site):
+    """Between <body> and the end of the article, no script that stops the parser (a <script src> without
+    defer or async): the text paints with the header. Material's palette switch script sat there once the
+    CSP moved it into a file, and held the first paint of the text back by a request (Lighthouse LCP)."""
+    blocking = []
+    for url, path in pages(site):
+        text = path.read_text(encoding="utf-8")
+        if "</article>" not in text:
+            continue
+        doc = html.fromstring(text[text.index("<body"):text.index("</article>")] + "</article>")
+        blocking += [f"{url}: {s.get('src')}" for s in doc.xpath("//script[@src]")
+                     if s.get("defer") is None and s.get("async") is None]
+    assert blocking == [], blocking[:10]
