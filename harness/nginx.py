@@ -102,10 +102,10 @@ def build_for_subpath(dest: Path, port: int) -> Path:
     return build_for_address(dest, f"http://127.0.0.1:{port}{SUBPATH}")
 
 
-def build_for_address(dest: Path, site_url: str) -> Path:
+def build_for_address(dest: Path, site_url: str, brotli: bool = True) -> Path:
     """The site built (strict) for `site_url` into dest and precompressed, as `make release SITE_URL=…` does
     for the public address: links are relative, the 404 page's assets and the absolute links (canonical,
-    hreflang, QR codes) follow the address."""
+    hreflang, QR codes) follow the address. ``brotli=False``: .gz copies only (nginx-light sends no .br)."""
     import sys
 
     from scripts.precompress import precompress
@@ -114,5 +114,5 @@ def build_for_address(dest: Path, site_url: str) -> Path:
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(dest)],
                    cwd=ROOT, env=env, check=True)
-    precompress(dest)
+    precompress(dest, brotli=brotli)
     return dest

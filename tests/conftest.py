@@ -59,8 +59,8 @@ SERVED = ROOT / "build" / "served" / "manual"
 
 @pytest.fixture(scope="session")
 def served_site(site) -> Path:
-    """site/ built again for PUBLIC_URL and precompressed, as `make release` and the guide's upload would
-    have it. One build for all pytest-xdist workers (a lock), kept in build/served/ and made again only when
+    """site/ built again for PUBLIC_URL and precompressed (gzip), as `make release` and the guide's upload
+    would have it. One build for all pytest-xdist workers (a lock), kept in build/served/ and made again only when
     site/ was rebuilt since (make build rewrites site/index.html)."""
     import fcntl
 
@@ -70,7 +70,7 @@ def served_site(site) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (SERVED / "404.html").is_file() or not stamp.is_file() or stamp.read_text() != source:
             stamp.unlink(missing_ok=True)
-            build_for_address(SERVED, PUBLIC_URL)
+            build_for_address(SERVED, PUBLIC_URL, brotli=False)   # nginx-light sends no .br
             stamp.write_text(source)
     return SERVED
 

@@ -33,3 +33,11 @@ def test_precompress_skips_small_and_binary_files_and_removes_stale_copies(tmp_p
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["page.html", "page.html.br", "page.html.gz", "photo.png", "tiny.css"]
     assert ".html" in TEXT and MIN_SIZE > len("a{}")
+
+
+def test_precompress_without_brotli_writes_gzip_copies_only(tmp_path):
+    """The tests' served copy (tests/conftest.py: served_site): nginx-light sends .gz, never .br."""
+    (tmp_path / "page.html").write_text("<p>" + "words " * 200 + "</p>", encoding="utf-8")
+    totals = precompress(tmp_path, workers=1, brotli=False)
+    assert (tmp_path / "page.html.gz").is_file() and not (tmp_path / "page.html.br").exists()
+    assert totals["files"] == 1 and 0 < totals["gzip"] < totals["bytes"]
