@@ -304,6 +304,8 @@ def _lighthouse(s: dict) -> list[str]:
              f"{s.get('runs_per_page', 1)} runs (the runs' performance scores in brackets). Servers: "
              + "; ".join(f"**{k}**: {v}" for k, v in (s.get("servers") or {}).items()) + ".", ""]
     lines += _table(header, rows)
+    lines += ["", "The 404 template is measured at its own address, `404.html` (status 200): Lighthouse does not score a "
+                  "page answered with status 404. One 404 page serves every language."]
     loads = [x for r in s.get("pages") or [] for x in r.get("load_each") or []]
     if loads:
         lines += ["", f"Load average (1 min) before each run: {min(loads):.1f} to {max(loads):.1f}, median "
