@@ -89,6 +89,13 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-10)
+def on_template_context(context, template_name, config):
+    """The 404 page (a template without a page) names the edition by its BCP 47 tag too."""
+    _alternates(config)
+    return context
+
+
 def _alternates(config):
     """The edition's alternate link gets its BCP 47 tag, and the switch lists it next to the Simplified:
     简体中文 / 繁體中文 / English. (mkdocs.yml lists zh-hant last, so static-i18n builds it after English:

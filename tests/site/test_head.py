@@ -92,3 +92,5 @@ def test_the_one_404_page_is_the_default_languages(site):
     assert doc.get("lang") == "zh"
     site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
     assert "".join(doc.xpath("//head/title/text()")).strip() == site_name
+    # its canonical is its own address, not the home page (Lighthouse: "points to the domain's root URL")
+    assert head_of(site / "404.html")["canonical"][0].endswith("/404.html")
