@@ -99,13 +99,20 @@ class NginxServer:
 def build_for_subpath(dest: Path, port: int) -> Path:
     """The site built (strict) for http://127.0.0.1:port/manual/ into dest, precompressed as make build does:
     the 404 page and canonical links need the address the site is served at."""
+    return build_for_address(dest, f"http://127.0.0.1:{port}{SUBPATH}")
+
+
+def build_for_address(dest: Path, site_url: str, brotli: bool = True) -> Path:
+    """The site built (strict) for `site_url` into dest and precompressed, as `make release SITE_URL=…` does
+    for the public address: links are relative, the 404 page's assets and the absolute links (canonical,
+    hreflang, QR codes) follow the address. ``brotli=False``: .gz copies only (nginx-light sends no .br)."""
     import sys
 
     from scripts.precompress import precompress
     if dest.exists():
         shutil.rmtree(dest)
-    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}{SUBPATH}", NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(dest)],
                    cwd=ROOT, env=env, check=True)
-    precompress(dest, fast=True)      # what is served and how, not how small: brotli 11 would cost ~30 s
+    precompress(dest, brotli=brotli)
     return dest

@@ -7,10 +7,6 @@ compressing on the fly would not afford.
 `make build` runs it on site/ (scripts/build.py); ``python -m scripts.precompress DIR`` on any folder.
 A copy is written only when it is smaller than the file; stale copies of a file that is gone are removed.
 The files are independent, so they are compressed in parallel, one process per core.
-
-Brotli 11 is the costly part: about 1.4 s of CPU per MB (some 30 s for the three editions), for copies 13 %
-smaller than brotli 5, which takes 2 % of the time. A site built only to test how it is served (the nginx
-tests' build under /manual/) asks for ``fast=True``: gzip 6 and brotli 5, the same files and headers.
 """
 
 from __future__ import annotations
@@ -19,6 +15,7 @@ import gzip
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest")
@@ -26,15 +23,15 @@ MIN_SIZE = 256          # below this the headers cost more than compression save
 ENCODINGS = (".gz", ".br")
 
 
-def compress_one(path: str, fast: bool = False) -> tuple[int, int, int]:
+def compress_one(path: str, brotli_too: bool = True) -> tuple[int, int, int]:
     """Write path.gz and path.br; returns (original, gzip, brotli) sizes (0: copy not kept)."""
-    import brotli
-
     data = Path(path).read_bytes()
-    gz = gzip.compress(data, compresslevel=6 if fast else 9, mtime=0)
-    br = brotli.compress(data, quality=5 if fast else 11 if len(data) < 1_000_000 else 9)
+    bodies = [(".gz", gzip.compress(data, compresslevel=9, mtime=0))]
+    if brotli_too:
+        import brotli
+        bodies.append((".br", brotli.compress(data, quality=11 if len(data) < 1_000_000 else 9)))
     sizes = [len(data)]
-    for suffix, body in ((".gz", gz), (".br", br)):
+    for suffix, body in bodies:
         target = Path(path + suffix)
         if len(body) < len(data):
             target.write_bytes(body)
@@ -42,21 +39,24 @@ def compress_one(path: str, fast: bool = False) -> tuple[int, int, int]:
         else:
             target.unlink(missing_ok=True)
             sizes.append(0)
-    return tuple(sizes)
+    return tuple(sizes + [0] * (3 - len(sizes)))
 
 
 def text_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*") if p.suffix in TEXT and p.is_file() and p.stat().st_size >= MIN_SIZE)
 
 
-def precompress(site: Path, workers: int | None = None, fast: bool = False) -> dict[str, int]:
+def precompress(site: Path, workers: int | None = None, brotli: bool = True) -> dict[str, int]:
+    """``brotli=False``: the .gz copies only, for a server that sends no brotli (the tests' nginx-light),
+    where brotli at level 11 would be nearly all of the time spent here."""
     site = Path(site)
     for stale in [p for p in site.rglob("*") if p.suffix in ENCODINGS and not p.with_suffix("").exists()]:
         stale.unlink()
     files = text_files(site)
     totals = {"files": len(files), "bytes": 0, "gzip": 0, "brotli": 0}
     with ProcessPoolExecutor(max_workers=workers or min(2, os.cpu_count() or 1)) as pool:
-        for original, gz, br in pool.map(compress_one, [str(p) for p in files], [fast] * len(files), chunksize=8):
+        for original, gz, br in pool.map(partial(compress_one, brotli_too=brotli), [str(p) for p in files],
+                                         chunksize=8):
             totals["bytes"] += original
             totals["gzip"] += gz or original
             totals["brotli"] += br or original

@@ -1,5 +1,7 @@
-"""Shared fixtures: the real built site, served by a local static server, and a real Chromium (Debian's;
-both from :mod:`harness`).
+"""Shared fixtures: the real built site, served as the README's deploy guide says (Debian's nginx with
+deploy/nginx.conf, under /manual/, built for its public address and precompressed), and a real Chromium
+(Debian's; both from :mod:`harness`) in which every page a test opens is watched: a console error or a
+Content-Security-Policy violation on any of them fails the test.
 
 The site is the one `make build` wrote to site/ (make test builds first); when it is missing, it is built
 here, so `pytest tests/browser` also works alone.
@@ -19,7 +21,8 @@ from hypothesis import settings
 
 from harness import ROOT
 from harness.chromium import ChromiumMissing, chromium
-from harness.server import StaticServer
+from harness.nginx import NginxMissing, NginxServer, build_for_address
+from harness.server import StaticServer, free_port
 
 # Property tests explore new examples on every local run (that is how a counterexample to the typography
 # property was found); under CI they draw the same examples every time, so a verdict never depends on luck.
@@ -78,20 +81,97 @@ def site() -> Path:
     return SITE
 
 
+# The deploy guide's own example (README "Deploying", deploy/nginx.conf): the site is built for its public
+# address and served under that path. The tests serve it on 127.0.0.1; canonical, hreflang and QR codes
+# keep naming the public address, as they do on a staging copy of a release.
+PUBLIC_URL = "https://example.org/manual/"
+SERVED = ROOT / "build" / "served" / "manual"
+
+
 @pytest.fixture(scope="session")
-def server(site):
-    s = StaticServer(site)
+def served_site(site) -> Path:
+    """site/ built again for PUBLIC_URL and precompressed (gzip), as `make release` and the guide's upload
+    would have it. One build for all pytest-xdist workers (a lock), kept in build/served/ and made again only when
+    site/ was rebuilt since (make build rewrites site/index.html)."""
+    import fcntl
+
+    stamp = SERVED.parent / ".built-from"
+    source = str((site / "index.html").stat().st_mtime_ns)
+    with open(ROOT / "build" / ".tests-served.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (SERVED / "404.html").is_file() or not stamp.is_file() or stamp.read_text() != source:
+            stamp.unlink(missing_ok=True)
+            build_for_address(SERVED, PUBLIC_URL, brotli=False)   # nginx-light sends no .br
+            stamp.write_text(source)
+    return SERVED
+
+
+@pytest.fixture(scope="session")
+def server(served_site, tmp_path_factory):
+    """nginx with deploy/nginx.conf serving the site at http://127.0.0.1:<free port>/manual/, one per
+    pytest-xdist worker, stopped by its process id at the end of the session."""
+    try:
+        s = NginxServer(served_site, free_port(), tmp_path_factory.mktemp("nginx"))
+    except NginxMissing as err:
+        pytest.fail(str(err))
+    s.site = served_site
     yield s
     s.close()
 
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium_browser():
     try:
         with chromium() as b:
             yield b
     except ChromiumMissing as err:
         pytest.fail(str(err))
+
+
+# In every page of a watched context, before the page's own scripts: a CSP violation becomes a console
+# error that names the directive and what was refused (Chromium's own message does not always reach us).
+CSP_TO_CONSOLE = """document.addEventListener('securitypolicyviolation', e => console.error(
+  'CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' in ' + e.sourceFile
+  + ':' + e.lineNumber), true);"""
+
+
+class WatchedBrowser:
+    """The session's Chromium as one test sees it. Every context opened through it (``visit`` opens its
+    pages here too) reports console errors, uncaught exceptions and CSP violations of all its pages, and
+    workers, to ``problems``; the ``browser`` fixture fails the test on any that the test did not declare
+    with ``allow_console_error`` (a 404 page logs its own 404, on purpose)."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.contexts: list = []
+        self.problems: list[str] = []
+        self.allowed: list[str] = []
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        context.add_init_script(CSP_TO_CONSOLE)
+        context.on("console", lambda m: m.type == "error" and self.problems.append(
+            f"{m.page.url if m.page else 'worker'}: {m.text}"))
+        context.on("weberror", lambda e: self.problems.append(f"{e.page.url if e.page else '?'}: {e.error}"))
+        self.contexts.append(context)
+        return context
+
+    def allow_console_error(self, text: str) -> None:
+        """Errors containing `text` are expected by this test (and asserted by it)."""
+        self.allowed.append(text)
+
+    def unexpected(self) -> list[str]:
+        return [p for p in self.problems if not any(a in p for a in self.allowed)]
+
+
+@pytest.fixture
+def browser(chromium_browser):
+    watched = WatchedBrowser(chromium_browser)
+    yield watched
+    for context in watched.contexts:
+        context.close()      # also delivers the events still in flight
+    problems = watched.unexpected()
+    assert problems == [], "console errors or CSP violations:\n" + "\n".join(problems)
 
 
 class Visit:
@@ -150,16 +230,12 @@ def settle(page) -> None:
 
 @pytest.fixture
 def visit(browser):
-    contexts = []
-
+    """Open a page in a fresh context of the watched browser (closed, and its errors judged, by ``browser``)."""
     def open_page(url: str, viewport=None, wait: str = "load", **kw) -> Visit:
         context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, **kw)
-        contexts.append(context)
         return Visit(context, url, wait)
 
-    yield open_page
-    for c in contexts:
-        c.close()
+    return open_page
 
 
 def built_pages(site: Path) -> list[str]:

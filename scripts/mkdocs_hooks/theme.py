@@ -7,7 +7,11 @@
   silently disappearing (tests/site/test_theme.py checks the same against the installed theme);
 - with navigation.instant on (not shipped; tests/browser/test_instant.py), English pages, whose theme base
   is /en/, look for the sitemap that decides which links load instantly at /en/sitemap.xml: it is written
-  there too. Links into the other language are full loads whatever the sitemap says (site.js).
+  there too. Links into the other language are full loads whatever the sitemap says (site.js);
+- one 404 page, the default language's (site/404.html, which a host sends for any missing path):
+  static-i18n builds every other language into the same site folder, so each would write its own 404.html
+  over it and the last edition built (the Traditional one) would greet every reader. Their 404 output is
+  dropped (MkDocs skips a template whose output is empty).
 """
 
 from __future__ import annotations
@@ -46,6 +50,13 @@ def on_env(env, config, files):
     env.globals["ui"] = ui_strings.strings(current_language(config))
     env.filters["patch_once"] = patch_once
     return env
+
+
+@event_priority(100)   # before any hook that rewrites the page (traditional.py converts it)
+def on_post_template(output, template_name, config):
+    if template_name == "404.html" and i18n_is_building_alternate(config):
+        return ""
+    return output
 
 
 @event_priority(-150)  # after static-i18n (-100) has built every language and written sitemap.xml

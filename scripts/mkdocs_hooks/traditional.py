@@ -5,7 +5,8 @@ every page of docs/zh/ under /zh-hant/. Everything that build renders stays Simp
 so every other hook works unchanged on it (glossary tooltips match the glossary's Simplified terms, the
 reader's kit, the admonition titles); then this hook converts:
 
-- each page's HTML as written (on_post_page) and the 404 page: the body, the nav, the site name and
+- each page's HTML as written (on_post_page) and any other template it renders (the 404 page's is dropped:
+  scripts/mkdocs_hooks/theme.py keeps the default language's): the body, the nav, the site name and
   description, the interface strings (ui-strings.yml's zh group), the tooltips. URLs (href, src) are left
   alone, and so is the switch's 简体中文. Quotation marks become 「」 (scripts/hant.py: quotes);
 - the SVG diagrams the pages show: converted copies under /zh-hant/, drawn with Hong Kong glyphs;
@@ -86,6 +87,13 @@ def on_page_context(context, page, config, nav):
             built = root_of(config) / "build" / own
             if own != item["path"] and built.is_file():
                 item.update(path=own, size=f"{built.stat().st_size / 1_000_000:.1f} MB")
+    return context
+
+
+@event_priority(-10)
+def on_template_context(context, template_name, config):
+    """The 404 page (a template without a page) names the edition by its BCP 47 tag too."""
+    _alternates(config)
     return context
 
 

@@ -103,11 +103,11 @@ def test_search_answers_in_each_language_and_the_index_is_split(sections):
 
 def test_lighthouse_scores_every_category(sections):
     s = measured(sections["lighthouse"])
-    [run] = s["runs"]                               # quick: mobile, home page
-    assert run["page"] == "/" and run["form_factor"] == "mobile"
-    assert set(run["scores"]) == {"performance", "accessibility", "best-practices", "seo"}
-    assert all(isinstance(v, int) and 0 <= v <= 100 for v in run["scores"].values()), run["scores"]
-    assert positive(run["metrics"]["first-contentful-paint"])
+    [page] = s["pages"]                             # quick: home page, nginx, one run
+    assert (page["template"], page["lang"], page["server"], page["runs"]) == ("home", "zh", "nginx", 1)
+    assert set(page["scores"]) == {"performance", "accessibility", "best-practices", "seo"}
+    assert all(isinstance(v, int) and 0 <= v <= 100 for v in page["scores"].values()), page["scores"]
+    assert positive(page["metrics"]["first-contentful-paint"]) and len(page["load_each"]) == 1
 
 
 def test_coverage_splits_our_css_and_js_from_materials_on_a_first_view(sections):

@@ -137,7 +137,7 @@ def test_report_renders_failed_and_partial_results():
                    "scale": {"title": "Scale", "status": "ok", "met": None, "sizes": [], "growth": {}},
                    "weight": {"title": "Weight", "status": "failed", "met": None, "pages": {}},
                    "search": {"title": "Search", "status": "ok", "met": None},
-                   "lighthouse": {"title": "Lighthouse", "status": "ok", "met": None, "runs": []},
+                   "lighthouse": {"title": "Lighthouse", "status": "ok", "met": None, "pages": []},
                    "preview": {"title": "Preview", "status": "ok", "met": None, "edits": [None]},
                }}
     text = report.render(results, ROOT / "benchmarks" / "results.json")

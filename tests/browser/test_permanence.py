@@ -5,8 +5,9 @@ In a copy of the checks' control site (harness/fixtures.py) with the real theme 
 build hooks, the record is published, then ``python -m scripts move part1/model.md
 part2/service-model.md`` and ``python -m scripts rename-id part2/service-model.md training
 volunteer-training`` run; ``make check`` gives 0 findings; the site is built (strict) for the web and
-with OFFLINE=true. The old URLs are then followed in Chromium, in both languages, at the site's root,
-under the subpath /manual/ and from ``file://`` in the offline copy: each lands on the new page, with the
+with OFFLINE=true. The old URLs are then followed in Chromium, in both languages, at the site's root
+of a plain static server, under the subpath /manual/ of nginx with deploy/nginx.conf and from ``file://``
+in the offline copy: each lands on the new page, with the
 old ``#id`` scrolled into view at the renamed heading. Only the tests that drive Chromium carry the
 `browser` mark; the others read the built files.
 """
@@ -22,7 +23,8 @@ import pytest
 from lxml import html as lxml_html
 
 from harness import ROOT, fixtures
-from harness.server import StaticServer
+from harness.nginx import NginxMissing, NginxServer
+from harness.server import StaticServer, free_port
 from scripts import cli
 from scripts.runner import run
 from scripts.site import load_site
@@ -135,10 +137,16 @@ LANDED = """([path, id, heading]) => {
 
 
 @pytest.fixture(scope="module")
-def servers(moved):
+def servers(moved, tmp_path_factory):
+    """At the root of a plain static server, and under /manual/ of nginx with deploy/nginx.conf (its CSP)."""
     www, _ = moved
-    at_root, at_subpath = StaticServer(www / "manual"), StaticServer(www)
-    yield {"root": at_root.url("/"), "subpath": at_subpath.url("/manual/")}
+    at_root = StaticServer(www / "manual")
+    try:
+        at_subpath = NginxServer(www / "manual", free_port(), tmp_path_factory.mktemp("nginx-moved"))
+    except NginxMissing as err:
+        at_root.close()
+        pytest.fail(str(err))
+    yield {"root": at_root.url("/"), "subpath": at_subpath.url("/")}
     at_root.close()
     at_subpath.close()
 

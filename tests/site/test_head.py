@@ -1,9 +1,13 @@
 """Every HTML page of the built site says what it is: <html lang>, a title, a description and one absolute
-canonical link; the side-by-side view and the short-link stubs point their canonical at their chapter
-(the view is the chapter's text twice, a stub only redirects)."""
+canonical link; the side-by-side view and the short-link stubs (in the three editions) point their
+canonical at their chapter (the view is the chapter's text twice, a stub only redirects); only redirect
+pages say noindex; hreflang alternates are absolute and name valid language codes. These are the head
+audits of Lighthouse's SEO category (document-title, meta-description, canonical, is-crawlable, hreflang),
+for every page rather than the sampled templates of benchmarks/lighthouse.py."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -17,7 +21,9 @@ def head_of(path: Path) -> dict:
     return {"lang": doc.get("lang"), "title": "".join(doc.xpath("//head/title/text()")).strip(),
             "description": doc.xpath('//head/meta[@name="description"]/@content'),
             "canonical": doc.xpath('//head/link[@rel="canonical"]/@href'),
-            "robots": doc.xpath('//head/meta[@name="robots"]/@content')}
+            "robots": doc.xpath('//head/meta[@name="robots"]/@content'),
+            "refresh": doc.xpath('//head/meta[@http-equiv="refresh"]/@content'),
+            "alternates": [(a.get("hreflang"), a.get("href")) for a in doc.xpath('//head/link[@rel="alternate"][@hreflang]')]}
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -52,7 +58,39 @@ def test_short_link_stubs_are_canonically_their_chapter(site):
     links = yaml.safe_load((ROOT / "shortlinks.yml").read_text(encoding="utf-8"))
     for key, rel in links.items():
         chapter_dir = rel.removesuffix(".md").removesuffix("index").rstrip("/")
-        for prefix in ("", "en/"):
+        for prefix in ("", "en/", "zh-hant/"):
             h = head_of(site / prefix / "go" / str(key) / "index.html")
             chapter = head_of(site / prefix / chapter_dir / "index.html")
             assert h["canonical"] == chapter["canonical"], (prefix, key)
+
+
+HREFLANGS = {"zh", "zh-Hans", "zh-Hant", "en", "x-default"}
+
+
+def test_only_redirect_pages_say_noindex(site):
+    wrong = [str(path.relative_to(site)) for path in html_pages(site)
+             if any("noindex" in r for r in head_of(path)["robots"]) and not head_of(path)["refresh"]]
+    assert wrong == []
+
+
+def test_hreflang_alternates_are_absolute_with_valid_codes_on_every_page_of_the_three_editions(site):
+    bad, with_alternates = [], 0
+    for path in html_pages(site):
+        alternates = head_of(path)["alternates"]
+        with_alternates += bool(alternates)
+        bad += [f"{path.relative_to(site)}: {code} {href}" for code, href in alternates
+                if code not in HREFLANGS or not href.startswith("http")]
+        if alternates and {code for code, _ in alternates} != HREFLANGS:
+            bad.append(f"{path.relative_to(site)}: {sorted(code for code, _ in alternates)}")
+    assert with_alternates > 100 and bad == [], bad[:10]
+
+
+def test_the_one_404_page_is_the_default_languages(site):
+    """Every language is built into one folder; the 404 page a host sends for any missing path is the
+    Simplified Chinese one (scripts/mkdocs_hooks/theme.py), not the last edition built."""
+    doc = html.fromstring((site / "404.html").read_bytes())
+    assert doc.get("lang") == "zh"
+    site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    assert "".join(doc.xpath("//head/title/text()")).strip() == site_name
+    # its canonical is its own address, not the home page (Lighthouse: "points to the domain's root URL")
+    assert head_of(site / "404.html")["canonical"][0].endswith("/404.html")

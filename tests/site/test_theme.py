@@ -152,3 +152,18 @@ def test_print_rules_wait_for_paper_and_the_side_by_side_rules_stay_in_their_vie
         assert (path.parent / href).resolve().is_file(), href
     else:
         assert "parallel.css" not in names
+
+
+def test_no_script_holds_back_the_text_of_a_page(site):
+    """Between <body> and the end of the article, no script that stops the parser (a <script src> without
+    defer or async): the text paints with the header. Material's palette switch script sat there once the
+    CSP moved it into a file, and held the first paint of the text back by a request (Lighthouse LCP)."""
+    blocking = []
+    for url, path in pages(site):
+        text = path.read_text(encoding="utf-8")
+        if "</article>" not in text:
+            continue
+        doc = html.fromstring(text[text.index("<body"):text.index("</article>")] + "</article>")
+        blocking += [f"{url}: {s.get('src')}" for s in doc.xpath("//script[@src]")
+                     if s.get("defer") is None and s.get("async") is None]
+    assert blocking == [], blocking[:10]
