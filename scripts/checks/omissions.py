@@ -64,7 +64,8 @@ from typing import Iterator
 from scripts.diagnostics import Diagnostic, Location
 from scripts.lengthalign import bead_cost, delta, en_length, zh_length
 from scripts.model import Block, Section
-from scripts.paragraphs import BLOCK_MODEL, SENTENCE_MODEL, BlockBead, align_section, align_sentences, block_text, shown
+from scripts.paragraphs import (BLOCK_MODEL, QUIET, SENTENCE_MODEL, BlockBead, align_section, align_sentences, block_text,
+                                 shown)
 
 CODES = {
     "O101": "Chinese paragraph has no English counterpart (left out of the English)",
@@ -76,9 +77,9 @@ CODES = {
 
 SHORT_DELTA = 3.5
 LONG_DELTA = 4.5
-SENTENCE_SHORT_DELTA = 2.5
+SENTENCE_SHORT_DELTA = QUIET[1]         # 2.5: scripts/paragraphs.py pairs the blocks of sections
 POOLED_SHORT_DELTA = 5.0
-SENTENCE_LONG_DELTA = 4.0
+SENTENCE_LONG_DELTA = -QUIET[0]         # 4.0: whose pairs all lie inside these without the programme
 MIN_ZH_SENTENCE = 6
 MIN_EN_SENTENCE = 20
 QUOTE = 40
