@@ -95,9 +95,12 @@ def search(page, query: str, timeout: float = 15000) -> list[str]:
     return ask(page, query, timeout).links
 
 
-def top(links: list[str], n: int = 3) -> list[str]:
-    """The URL paths of the first `n` results (#section and search.highlight's ?h= dropped)."""
-    return [urlparse(link).path for link in links[:n]]
+def top(links: list[str], n: int = 3, base: str = "") -> list[str]:
+    """The URL paths of the first `n` results (#section and search.highlight's ?h= dropped), inside the site
+    at `base` (a server's ``url("/")``): under /manual/, '/manual/part1/model/' is '/part1/model/'."""
+    prefix = urlparse(base).path.rstrip("/")
+    paths = [urlparse(link).path for link in links[:n]]
+    return [path[len(prefix):] if prefix and path.startswith(prefix + "/") else path for path in paths]
 
 
 def expected_paths(item: dict, lang: str) -> list[str]:

@@ -72,6 +72,6 @@ def test_axe_with_search_dialog_and_language_selector_open(server, visit, path):
     v.page.hover(".md-header__option .md-select")
     v.page.wait_for_selector("a.md-select__link[hreflang]", state="visible")
     # the menu fades in: axe measures contrast against what is painted, so wait for the end of the fade
-    v.page.wait_for_function("getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'")
+    v.page.wait_for_function("() => getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'")
     v.settle()
     assert run_axe(v.page) == []

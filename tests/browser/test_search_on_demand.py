@@ -49,7 +49,7 @@ def test_a_query_typed_while_the_index_is_arriving_is_answered_when_it_arrives(s
     v.page.route("**/search/search_index.json", lambda route: held.append(route))
     with v.page.expect_request("**/search/search_index.json"):
         open_search(v.page)
-    v.page.wait_for_function("document.documentElement.dataset.search === 'loading'")
+    v.page.wait_for_function("() => document.documentElement.dataset.search === 'loading'")
     assert v.page.locator("html[data-search=loading] .md-search-result__meta").is_visible()
     v.page.fill(INPUT, "志愿者")
     v.page.press(INPUT, "End")
@@ -70,7 +70,7 @@ def test_offline_copy_loads_its_index_only_when_search_opens(site, tmp_path, vis
     zipfile.ZipFile(archive).extractall(tmp_path)
     (folder,) = [p for p in tmp_path.iterdir() if p.is_dir()]
     v = visit((folder / "part2" / "volunteers.html").as_uri())
-    v.page.wait_for_function("document.readyState === 'complete'")
+    v.page.wait_for_function("() => document.readyState === 'complete'")
     assert index_requests(v) == []
     hrefs = search(v.page, "志愿者")
     assert hrefs and all(h.startswith("file://") and "/en/" not in h for h in hrefs)

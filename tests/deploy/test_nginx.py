@@ -124,10 +124,10 @@ def test_the_policy_blocks_an_inline_script_and_the_listeners_see_it(nginx, brow
     v.page.goto(nginx.url("/"), wait_until="networkidle")
     v.page.evaluate("""() => { const s = document.createElement('script');
                               s.textContent = 'window.__ran = true'; document.body.append(s); }""")
-    v.page.wait_for_function("window.__csp.length > 0")
+    v.page.wait_for_function("() => window.__csp.length > 0")
     assert v.page.evaluate("window.__ran") is None
     assert "script-src" in v.page.evaluate("window.__csp")[0]
-    v.page.wait_for_function("true")          # a round trip: the console events of the page have arrived
+    v.page.wait_for_function("() => true")          # a round trip: the console events of the page have arrived
     assert any("CSP violation: script-src" in p for p in browser.problems), browser.problems
     assert browser.unexpected() != []          # ... and would fail any other test
     browser.allow_console_error("script-src")   # here it is the point
