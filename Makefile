@@ -69,9 +69,11 @@ build: $(BIN)/.installed
 release: $(BIN)/.installed
 	$(PY) -m scripts.build --release
 
+# The build under test is the one to publish, for the deploy guide's example address (tests/conftest.py
+# PUBLIC_URL): the browser tests serve site/ itself with deploy/nginx.conf, not a second build of it.
 test: $(BIN)/.installed system-deps node_modules/.installed
 	$(MAKE) --no-print-directory check
-	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory build SITE_URL=https://example.org/manual/
 	$(BIN)/pytest -n auto --dist loadgroup
 
 bench: $(BIN)/.installed system-deps node_modules/.installed benchmarks/node_modules/.installed

@@ -88,20 +88,36 @@ PUBLIC_URL = "https://example.org/manual/"
 SERVED = ROOT / "build" / "served" / "manual"
 
 
+def built_for(site: Path) -> str | None:
+    """The public address a built site was made for (its home page's canonical link)."""
+    import re
+    found = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    return found[1] if found else None
+
+
+def site_path(site: Path) -> str:
+    """The path on its host a built site was made for: '/' for the preview address, '/manual/' for PUBLIC_URL."""
+    return urlparse(built_for(site) or "/").path or "/"
+
+
 @pytest.fixture(scope="session")
 def served_site(site) -> Path:
-    """site/ built again for PUBLIC_URL and precompressed (gzip), as `make release` and the guide's upload
-    would have it. One build for all pytest-xdist workers (a lock), kept in build/served/ and made again only when
-    site/ was rebuilt since (make build rewrites site/index.html)."""
+    """The site as `make release` and the guide's upload would have it: built for PUBLIC_URL and
+    precompressed. `make test` builds site/ so (SITE_URL=PUBLIC_URL), and then it is served as it is;
+    otherwise (pytest alone after a plain `make build`) it is built again into build/served/, gzip only
+    (nginx-light sends no .br), by one pytest-xdist worker while the others wait, and made again only when
+    site/ was rebuilt since (a build rewrites site/index.html)."""
     import fcntl
 
+    if built_for(site) == PUBLIC_URL and (site / "index.html.gz").is_file():
+        return site
     stamp = SERVED.parent / ".built-from"
     source = str((site / "index.html").stat().st_mtime_ns)
     with open(ROOT / "build" / ".tests-served.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (SERVED / "404.html").is_file() or not stamp.is_file() or stamp.read_text() != source:
             stamp.unlink(missing_ok=True)
-            build_for_address(SERVED, PUBLIC_URL, brotli=False)   # nginx-light sends no .br
+            build_for_address(SERVED, PUBLIC_URL, brotli=False)
             stamp.write_text(source)
     return SERVED
 
@@ -175,10 +191,13 @@ def browser(chromium_browser):
 
 
 class Visit:
-    """One page load with everything a reader's browser did: requests, failures and console errors."""
+    """One page load with everything a reader's browser did: requests, failures and console errors.
 
-    def __init__(self, context, url: str, wait: str = "load"):
-        self.page = context.new_page()
+    ``page`` given: that page is reused and ``goto`` starts each visit afresh (a reader going from page to
+    page in one tab, with a warm cache): the every-page test walks the site this way."""
+
+    def __init__(self, context, url: str | None = None, wait: str = "load", page=None):
+        self.page = page or context.new_page()
         self.requests: list[str] = []
         self.pending: set = set()
         self.failed: list[str] = []
@@ -190,7 +209,17 @@ class Visit:
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} ({r.status})"))
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        if url:
+            self.goto(url, wait)
+
+    def goto(self, url: str, wait: str = "load") -> "Visit":
+        """Load `url` in this visit's page, forgetting what the page it leaves did (which must be at rest:
+        a request it still had open would be cancelled, and counted against the new page)."""
+        assert not self.pending, f"requests still open when leaving the page: {sorted(r.url for r in self.pending)}"
+        for seen in (self.requests, self.failed, self.console_errors):
+            seen.clear()
         self.page.goto(url, wait_until=wait)
+        return self
 
     def ready(self) -> None:
         """After the load event: site.js has set the page up (its last step gives every heading its

@@ -1,6 +1,15 @@
 """Every page, in both languages, as a reader's Chromium sees it: nothing from other hosts, no failed
-requests, no console errors and axe-core's WCAG 2.1 A/AA rules — one visit per page. The phone (375 px)
-is checked on one page of each template in both languages: the layout is the template's, not the page's.
+requests, no console errors or CSP violations, and axe-core's WCAG 2.1 A/AA rules — one visit per page. The
+phone (375 px) is checked on one page of each template in both languages: the layout is the template's,
+not the page's.
+
+The pages are visited as a reader goes through the manual: one tab per pytest-xdist worker, going from page
+to page, so the theme's files come from the browser's cache after the first page. A fresh browser context
+for each page cost about 0.6 s more per page (a new renderer process, every file fetched and compiled
+again) and tested nothing more: what a first visit with an empty cache fetches is measured on every
+template (tests/browser/test_search_on_demand.py, benchmarks/), and what every page links is checked
+without a browser (tests/site/test_build.py). axe-core is added to the tab as an init script, through the
+DevTools protocol, which the page's CSP does not govern.
 
 Each test reports every problem it found on its page. Static properties of every page (lang, description,
 hreflang, no foreign resources) are checked without a browser in tests/site/test_build.py."""
@@ -10,7 +19,7 @@ from __future__ import annotations
 import pytest
 
 from harness.search import search
-from tests.conftest import ROOT, TEMPLATES, built_pages
+from tests.conftest import CSP_TO_CONSOLE, ROOT, TEMPLATES, Visit, built_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 812}
@@ -39,9 +48,33 @@ def run_axe(page) -> list[dict]:
     return page.evaluate(AXE_RUN, AXE_TAGS)
 
 
+def tab(browser, **options) -> Visit:
+    context = browser.new_context(**options)
+    context.add_init_script(CSP_TO_CONSOLE)
+    context.add_init_script(path=str(AXE))
+    v = Visit(context, page=context.new_page())
+    context.on("console", lambda m: m.type == "error" and m.page is None and v.console_errors.append(
+        f"worker: {m.text}"))
+    return v
+
+
+@pytest.fixture(scope="module")
+def reader(chromium_browser):
+    v = tab(chromium_browser, viewport={"width": 1280, "height": 900})
+    yield v
+    v.page.context.close()
+
+
+@pytest.fixture(scope="module")
+def phone(chromium_browser):
+    v = tab(chromium_browser, viewport=PHONE, is_mobile=True, has_touch=True)
+    yield v
+    v.page.context.close()
+
+
 @pytest.mark.parametrize("path", pages())
-def test_page_is_private_clean_and_accessible(server, visit, path):
-    v = visit(server.url(path))
+def test_page_is_private_clean_and_accessible(server, reader, path):
+    v = reader.goto(server.url(path))
     v.ready()
     v.settle()
     problems = {
@@ -54,12 +87,14 @@ def test_page_is_private_clean_and_accessible(server, visit, path):
 
 
 @pytest.mark.parametrize("path", TEMPLATES)
-def test_template_fits_a_phone(server, visit, path):
-    phone = visit(server.url(path), viewport=PHONE, is_mobile=True, has_touch=True)
-    phone.settle()
-    overflow = phone.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+def test_template_fits_a_phone(server, phone, path):
+    v = phone.goto(server.url(path))
+    v.ready()
+    v.settle()
+    overflow = v.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{path} is {overflow}px wider than a 375px phone"
-    assert run_axe(phone.page) == []
+    problems = {"failed requests": v.failed, "console errors": v.console_errors, "axe violations": run_axe(v.page)}
+    assert {k: v for k, v in problems.items() if v} == {}
 
 
 @pytest.mark.parametrize("path", ["/", "/en/"])

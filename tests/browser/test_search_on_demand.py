@@ -30,7 +30,8 @@ def test_no_page_loads_the_search_index_or_worker_before_search_is_opened(server
 
 @pytest.mark.parametrize("how", ["click", "slash"])
 def test_opening_search_loads_the_index_of_the_readers_language_and_answers(server, visit, how):
-    v = visit(server.url("/en/part2/volunteers/"), wait="networkidle")
+    v = visit(server.url("/en/part2/volunteers/"))
+    v.ready()
     if how == "click":
         open_search(v.page)
     else:
@@ -44,7 +45,8 @@ def test_opening_search_loads_the_index_of_the_readers_language_and_answers(serv
 
 
 def test_a_query_typed_while_the_index_is_arriving_is_answered_when_it_arrives(server, visit):
-    v = visit(server.url("/part2/volunteers/"), wait="networkidle")
+    v = visit(server.url("/part2/volunteers/"))
+    v.ready()
     held = []
     v.page.route("**/search/search_index.json", lambda route: held.append(route))
     with v.page.expect_request("**/search/search_index.json"):
@@ -60,7 +62,8 @@ def test_a_query_typed_while_the_index_is_arriving_is_answered_when_it_arrives(s
 
 
 def test_a_page_opened_from_a_search_result_loads_the_index_to_highlight(server, visit):
-    v = visit(server.url("/part2/volunteers/?h=志愿者"), wait="networkidle")
+    v = visit(server.url("/part2/volunteers/?h=志愿者"))
+    v.ready()
     v.page.wait_for_selector("article mark")
     assert [u for u in v.requests if "search_index" in u]
 

@@ -82,11 +82,11 @@ def test_missing_page_is_the_sites_404_with_the_same_headers_and_bare_subpath_re
 def test_every_template_loads_with_no_csp_violation_or_console_error(nginx, visit, path):
     v = visit("about:blank")
     v.page.add_init_script(CSP_LISTENER)
-    v.page.goto(nginx.url(path), wait_until="networkidle")
+    v.page.goto(nginx.url(path))
     stub = "/go/" in path
     if stub:   # a short link's stub sends the reader on: wait for the chapter it names, loaded
         v.page.wait_for_url(lambda url: "/go/" not in url)
-        v.page.wait_for_load_state("networkidle")
+    v.ready()
     assert v.page.evaluate("window.__csp") == [], path
     # The stub's own load is cut short by its redirect (the script and the meta refresh race to leave it):
     # that is the redirect working, not a failed request.
@@ -99,7 +99,8 @@ def test_404_page_loads_its_assets_under_the_subpath_with_no_csp_violation(nginx
     browser.allow_console_error("status of 404")     # the page's own status, which Chromium logs
     v = visit("about:blank")
     v.page.add_init_script(CSP_LISTENER)
-    v.page.goto(nginx.url("/no-such-page/"), wait_until="networkidle")
+    v.page.goto(nginx.url("/no-such-page/"))
+    v.ready()
     assert v.page.evaluate("window.__csp") == []
     assert [f for f in v.failed if "no-such-page" not in f] == []
     assert [e for e in v.console_errors if "status of 404" not in e] == []
@@ -110,7 +111,8 @@ def test_404_page_loads_its_assets_under_the_subpath_with_no_csp_violation(nginx
 def test_search_works_under_the_policy(nginx, visit, start, query):
     v = visit("about:blank")
     v.page.add_init_script(CSP_LISTENER)
-    v.page.goto(nginx.url(start), wait_until="networkidle")
+    v.page.goto(nginx.url(start))
+    v.ready()
     hrefs = search(v.page, query)
     assert hrefs and all(h.startswith(nginx.url(start)) for h in hrefs)
     assert v.page.evaluate("window.__csp") == [] and v.console_errors == []
@@ -121,7 +123,8 @@ def test_the_policy_blocks_an_inline_script_and_the_listeners_see_it(nginx, brow
     test's listener and the one every browser test has (tests/conftest.py: WatchedBrowser) report it."""
     v = visit("about:blank")
     v.page.add_init_script(CSP_LISTENER)
-    v.page.goto(nginx.url("/"), wait_until="networkidle")
+    v.page.goto(nginx.url("/"))
+    v.ready()
     v.page.evaluate("""() => { const s = document.createElement('script');
                               s.textContent = 'window.__ran = true'; document.body.append(s); }""")
     v.page.wait_for_function("() => window.__csp.length > 0")

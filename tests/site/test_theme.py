@@ -13,7 +13,7 @@ import pytest
 from lxml import html
 from mkdocs.exceptions import PluginError
 
-from tests.conftest import ROOT, built_pages
+from tests.conftest import ROOT, built_pages, site_path
 
 sys.path.insert(0, str(ROOT / "scripts" / "mkdocs_hooks"))
 from theme import patch_once  # noqa: E402
@@ -30,8 +30,12 @@ def config_of(doc) -> dict:
     return json.loads(doc.xpath('//script[@id="__config"]')[0].text)
 
 
-def resolve(url: str, ref: str) -> str:
-    """A relative reference on the page at `url`, as a path from the site root."""
+def resolve(url: str, ref: str, at: str = "/") -> str:
+    """A reference on the page at `url`, as a path from the site root. `at`: the path the site was built
+    for (its site_url's): the 404 page names its files absolutely, under it, since it is served at any
+    address."""
+    if at != "/" and ref.startswith(at):
+        ref = "/" + ref[len(at):]
     folder = url if url.endswith("/") else posixpath.dirname(url) + "/"
     return posixpath.normpath(posixpath.join(folder, ref.split("#")[0].split("?")[0])).lstrip("/")
 
@@ -45,7 +49,7 @@ def test_every_script_stylesheet_icon_and_search_worker_the_templates_name_is_bu
         for ref in refs:
             if "://" in ref or ref.startswith("data:"):
                 continue
-            if not (site / resolve(url, ref)).is_file():
+            if not (site / resolve(url, ref, site_path(site))).is_file():
                 missing.append(f"{url}: {ref}")
     assert not missing, "referenced but not built:\n" + "\n".join(missing)
 
@@ -55,7 +59,7 @@ def test_search_base_is_the_language_root_and_the_dialog_is_named(site):
         doc = html.fromstring(path.read_bytes())
         root = {"en": "en", "zh-Hant": "zh-hant"}.get(doc.get("lang"), "")
         base = config_of(doc)["base"]
-        assert not base.startswith("//") and resolve(url, base) == root, f"{url}: search base {base}"
+        assert not base.startswith("//") and resolve(url, base, site_path(site)) == root, f"{url}: search base {base}"
         dialog = doc.xpath('//div[@data-md-component="search"][@role="dialog"]')
         assert len(dialog) == 1 and dialog[0].get("aria-label"), f"{url}: search dialog without a name"
         assert (site / root / "search" / "search_index.json").is_file(), url
@@ -91,7 +95,8 @@ def test_every_page_starts_the_on_demand_worker_naming_materials_and_loads_the_g
         worker = config_of(doc)["search"]
         assert "/workers/on-demand.js?worker=search." in worker, f"{url}: {worker}"
         real = worker.split("?worker=")[1]
-        assert (site / resolve(url, worker.split("?")[0])).parent.joinpath(real).is_file(), f"{url}: {real}"
+        folder = (site / resolve(url, worker.split("?")[0], site_path(site))).parent
+        assert (folder / real).is_file(), f"{url}: {real}"
         scripts = doc.xpath("//script/@src")
         gate = [i for i, s in enumerate(scripts) if s.endswith("search-on-demand.js")]
         bundle = [i for i, s in enumerate(scripts) if "/bundle." in s]
