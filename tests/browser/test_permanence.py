@@ -31,6 +31,7 @@ from scripts.site import load_site
 from scripts.yamlfile import load_yaml
 
 browser = pytest.mark.browser
+pytestmark = pytest.mark.slow      # builds the moved site twice (web and offline)
 HOOKS = ("theme", "downloads", "shortlinks", "parallel_view", "redirects")
 OLD, NEW = "part1/model/", "part2/service-model/"
 OLD_HTML, NEW_HTML = "part1/model.html", "part2/service-model.html"

@@ -41,6 +41,8 @@ import pytest
 from scripts import cli
 from scripts.checks import all_codes
 
+pytestmark = pytest.mark.slow
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MANUAL = Path(__file__).resolve().parents[2]
 TREES = sorted(p.name for p in CORPUS.iterdir() if (p / "mkdocs.yml").is_file())

@@ -1,6 +1,7 @@
 """Every defect class, as a small mutation of the clean control, gives exactly its findings (code, path,
 line) and says what they are (messages.txt: each finding's message as the editor reads it, reviewed like
-any other text the checker prints); the control gives none.
+any other text the checker prints, and the other place it points to, which the JSON and SARIF reports and
+the editor's "go to related" use: `-> path:line`); the control gives none.
 
 After a deliberate change to a message: ``python -m tests.checks.test_fixtures`` rewrites messages.txt;
 review its diff."""
@@ -28,7 +29,8 @@ MESSAGES = Path(__file__).with_name("messages.txt")
 
 
 def messages(report) -> list[str]:
-    return sorted(f"{d.path}:{d.line}: {d.code} {d.message}" for d in report.findings)
+    return sorted(f"{d.path}:{d.line}: {d.code} {d.message}"
+                  + (f" -> {d.related.path}:{d.related.line}" if d.related else "") for d in report.findings)
 
 
 def recorded_messages() -> dict[str, list[str]]:

@@ -173,3 +173,16 @@ def test_blocks_give_the_body_in_reading_order():
     assert [(i.checkbox, i.text, i.line) for i in boxes.items] == [(" ", "同意", 19), ("x", "不同意", 20),
                                                                   (None, "普通", 21)]
     assert steps.ordered and steps.items[0].runs[0].bold and steps.items[0].text == "一项一项读。慢慢读"
+
+
+def test_only_attribute_lists_are_taken_out_of_the_text():
+    """`{.cls}`, `{#id}` and `{key=value}` are attribute lists, read by no reader; braces around anything
+    else are text the reader sees (and the checks must see)."""
+    text = "# T\n\nA set {X1 Y}, {Xy} and more {.cls} {#a} {k=v}\n"
+    page = parse_page("docs/en/x.md", text.encode(), "en", "x.md")
+    assert [t.text.rstrip() for t in page.sections[0].text] == ["T", "A set {X1 Y}, {Xy} and more"]
+
+
+def test_a_page_of_one_line_without_headings_is_one_section_of_one_line():
+    page = parse_page("docs/en/x.md", b"Just a line.\n", "en", "x.md")
+    assert [(s.id, s.title, s.start, s.end) for s in page.sections] == [(INTRO, "", 1, 1)]

@@ -54,3 +54,44 @@ def test_our_own_host_may_serve_images(control_root):
                           "![Other](https://cdn.example.net/a.png)\n")
     _, findings = found(control_root, ("L", "X"))
     assert sorted(findings) == [(EN, 13, "L106"), (EN, 15, "L106"), (EN, 17, "X101")]
+
+
+# From a random sample of 150 of the checker's 6,867 mutants (mutmut, December 2026): the survivors that
+# broke behaviour an editor relies on.
+
+def test_a_second_h1_is_named_at_its_own_line(control_root):
+    add(control_root, EN, "\n# Another title\n")
+    lines = (control_root / EN).read_text(encoding="utf-8").splitlines()
+    _, findings = found(control_root, ("A",))
+    assert findings == [(EN, len(lines), "A117")]
+
+
+def test_an_english_only_section_does_not_hide_the_findings_of_the_sections_after_it(control_root):
+    page = control_root / "docs/en/part1/model.md"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("### Training {#training}", "## Extra {#extra}\n\nAn extra paragraph.\n\n"
+                                                    "#### Training {#training}")
+    page.write_text(text, encoding="utf-8")
+    _, findings = found(control_root, ("A",))
+    codes = [code for _, _, code in findings]
+    assert "A107" in codes and "A109" in codes, findings
+
+
+def test_an_alias_loop_is_named_in_redirects_yml(control_root):
+    (control_root / "redirects.yml").write_text(
+        "sections:\n  part1/model.md:\n    old-a: old-b\n    old-b: old-a\n", encoding="utf-8")
+    report = run(load_site(control_root))
+    loops = [(d.path, d.line, d.code) for d in report.findings if d.code == "M105"]
+    assert loops and all(path == "redirects.yml" and line in (3, 4) for path, line, _ in loops), loops
+
+
+def test_typography_rules_turned_off_in_checks_yml_are_off(control_root):
+    """An empty list of marks turns a rule off (and must not become a pattern that matches nothing, or
+    fails to compile)."""
+    (control_root / "checks.yml").write_text('typography:\n  doubled: ""\n  halfwidth: ""\n', encoding="utf-8")
+    add(control_root, "docs/zh/index.md", "\n好。。再见,朋友。\n")
+    report = run(load_site(control_root))
+    assert [d.code for d in report.findings if d.code in ("C101", "C102", "C103")] == []
+    (control_root / "checks.yml").write_text("typography:\n  halfwidth: \"\"\n", encoding="utf-8")
+    report = run(load_site(control_root))
+    assert [d.code for d in report.findings if d.code in ("C101", "C102", "C103")] == ["C103"]

@@ -17,6 +17,8 @@ from harness import ROOT
 from harness.mkdocs_serve import Serve, fetch, page_epoch
 from harness.server import free_port
 
+pytestmark = pytest.mark.slow
+
 ZH = "docs/zh/part1/model.md"
 IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "build", ".cache", ".pytest_cache",
                                 "__pycache__", "benchmarks", "tests", "harness", "screenshots")

@@ -12,6 +12,8 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from harness import fixtures
 from scripts.mkdocs_hooks import review
 
+pytestmark = pytest.mark.slow      # builds fixture sites with MkDocs
+
 HOOK = Path(review.__file__)
 DATES = {"index.md": "2024-01-15", "part1/model.md": "2026-12-01", "appendix/translation-status.md": "2026-06-01"}
 OWNERS = {"index.md": "manual-editor", "part1/model.md": "social-work-supervisor",

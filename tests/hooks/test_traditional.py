@@ -12,6 +12,8 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from harness import ROOT, fixtures
 
+pytestmark = pytest.mark.slow      # builds fixture sites with MkDocs
+
 HOOKS = ROOT / "scripts" / "mkdocs_hooks"
 
 

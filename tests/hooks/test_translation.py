@@ -14,6 +14,8 @@ from scripts import cli
 
 from scripts.mkdocs_hooks import translation
 
+pytestmark = pytest.mark.slow      # builds fixture sites with MkDocs
+
 HOOK = Path(translation.__file__)
 
 

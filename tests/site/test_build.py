@@ -126,6 +126,7 @@ def test_the_project_validation_settings_are_the_ones_built_with():
     assert block.startswith("validation:\n") and "anchors: warn" in block and "not_found: warn" in block
 
 
+@pytest.mark.slow
 def test_strict_build_fails_on_broken_link_and_missing_anchor_naming_the_files(tmp_path):
     """One build with two defects: --strict reports every warning before it aborts, so both are named."""
     result = strict_build_with(tmp_path, {"zh/part1/model.md": "\n\n[断链](no-such-page.md)\n",

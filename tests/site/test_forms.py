@@ -102,11 +102,13 @@ def test_every_form_in_every_format_and_language(forms, folder):
     assert {Path(form.rel).stem for form in forms} == set(PAGES)
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_and_converts_every_docx_and_odt(converted):
     missing = [name for name, pdf in converted.items() if not pdf.is_file() or pdf.stat().st_size < 1000]
     assert missing == [] and len(converted) == 32
 
 
+@pytest.mark.slow
 def test_every_field_label_is_in_every_pdf(forms, folder, converted):
     for form in forms:
         labels = [squeeze(f.label) for f in fields(form.blocks)]
@@ -119,6 +121,7 @@ def test_every_field_label_is_in_every_pdf(forms, folder, converted):
             assert lost == [], f"{name}: labels missing from the PDF: {lost[:5]}"
 
 
+@pytest.mark.slow
 def test_title_version_and_child_code_rule_on_every_page(forms, folder, converted):
     for form in forms:
         words = strings(form.lang)["forms"]
@@ -130,6 +133,7 @@ def test_title_version_and_child_code_rule_on_every_page(forms, folder, converte
                     assert squeeze(must) in page, f"{name} page {number} lacks {must!r}"
 
 
+@pytest.mark.slow
 def test_page_counts(forms, folder, converted):
     for form in forms:
         want = PAGES[Path(form.rel).stem][form.lang]
