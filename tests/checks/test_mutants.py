@@ -69,12 +69,13 @@ def test_a_second_h1_is_named_at_its_own_line(control_root):
 def test_an_english_only_section_does_not_hide_the_findings_of_the_sections_after_it(control_root):
     page = control_root / "docs/en/part1/model.md"
     text = page.read_text(encoding="utf-8")
-    text = text.replace("### Training {#training}", "## Extra {#extra}\n\nAn extra paragraph.\n\n"
-                                                    "#### Training {#training}")
+    text = text.replace("## Sources {#sources}", "## Extra {#extra}\n\nAn extra paragraph.\n\n"
+                                                 "### Sources {#sources}")
     page.write_text(text, encoding="utf-8")
+    assert [(p.zh and p.zh.id, p.en and p.en.id) for p in load_site(control_root).section_pairs(
+        "part1/model.md")][-2:] == [(None, "extra"), ("sources", "sources")]
     _, findings = found(control_root, ("A",))
-    codes = [code for _, _, code in findings]
-    assert "A107" in codes and "A109" in codes, findings
+    assert findings == [("docs/en/part1/model.md", 30, "A107"), ("docs/en/part1/model.md", 34, "A109")]
 
 
 def test_an_alias_loop_is_named_in_redirects_yml(control_root):
