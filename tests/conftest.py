@@ -221,6 +221,19 @@ class Visit:
         self.page.goto(url, wait_until=wait)
         return self
 
+    def leave(self) -> list[str]:
+        """Leave the page through about:blank if it still has requests open, and return them. Navigating
+        away cancels them (Playwright reports the cancellations before goto returns); they are counted against
+        neither this page nor the next: the test that left them says so, the next page starts clean."""
+        if not self.pending:
+            return []
+        left_open = sorted(r.url for r in self.pending)
+        self.page.goto("about:blank")
+        self.pending.clear()
+        for seen in (self.requests, self.failed, self.console_errors):
+            seen.clear()
+        return left_open
+
     def ready(self) -> None:
         """After the load event: site.js has set the page up (its last step gives every heading its
         copy-link button) and every request the page made so far has finished or failed. A state, where

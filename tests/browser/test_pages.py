@@ -59,17 +59,36 @@ def tab(browser, **options) -> Visit:
 
 
 @pytest.fixture(scope="module")
-def reader(chromium_browser):
+def reader_tab(chromium_browser):
     v = tab(chromium_browser, viewport={"width": 1280, "height": 900})
     yield v
     v.page.context.close()
 
 
 @pytest.fixture(scope="module")
-def phone(chromium_browser):
+def phone_tab(chromium_browser):
     v = tab(chromium_browser, viewport=PHONE, is_mobile=True, has_touch=True)
     yield v
     v.page.context.close()
+
+
+def handed_back(v: Visit):
+    """The shared tab for one test. A page whose requests never finished fails its own test (in
+    teardown, if not already in the test) and is left through about:blank, so the next page of the
+    worker starts clean instead of failing too."""
+    yield v
+    left_open = v.leave()
+    assert not left_open, f"requests still open when the test ended: {left_open}"
+
+
+@pytest.fixture
+def reader(reader_tab):
+    yield from handed_back(reader_tab)
+
+
+@pytest.fixture
+def phone(phone_tab):
+    yield from handed_back(phone_tab)
 
 
 @pytest.mark.parametrize("path", pages())
@@ -110,3 +129,19 @@ def test_axe_with_search_dialog_and_language_selector_open(server, visit, path):
     v.page.wait_for_function("() => getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'")
     v.settle()
     assert run_axe(v.page) == []
+
+
+def test_a_page_left_with_requests_open_fails_alone_and_the_next_page_starts_clean(server, chromium_browser):
+    v = tab(chromium_browser)
+    try:
+        v.page.route("**/assets/logo.svg", lambda route: None)     # never answered: the request stays open
+        with v.page.expect_request("**/assets/logo.svg"):
+            v.goto(server.url("/"), wait="commit")
+        left_open = v.leave()
+        assert [u for u in left_open if u.endswith("/assets/logo.svg")], left_open
+        v.page.unroute("**/assets/logo.svg")
+        v.goto(server.url("/en/"))
+        v.ready()
+        assert (v.failed, v.console_errors, v.leave()) == ([], [], [])
+    finally:
+        v.page.context.close()

@@ -124,6 +124,42 @@ def test_materials_inline_scripts_moved_to_files_are_verbatim(name):
     assert ours.rstrip("\n").endswith(upstream), f"Material's partials/javascripts/{name} changed"
 
 
+def test_no_script_blocks_the_parser_in_head(site):
+    """Scripts in <head> wait for every stylesheet before the body is parsed; Material's helpers
+    (theme/base.js) go just before the bundle, their only reader."""
+    wrong = []
+    for url, path in pages(site):
+        doc = html.fromstring(path.read_bytes())
+        head = doc.xpath("//head/script[@src]")
+        scripts = doc.xpath("//script/@src")
+        helpers = [i for i, s in enumerate(scripts) if s.endswith("theme/base.js")]
+        bundle = [i for i, s in enumerate(scripts) if "/bundle." in s]
+        if head or len(helpers) != 1 or not bundle or helpers[0] > bundle[0]:
+            wrong.append(f"{url}: head {[s.get('src') for s in head]}, scripts {scripts}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_only_a_page_with_content_tabs_links_the_tab_opening_script(site):
+    """theme/content.js opens the content tab named in the address; a page without tabs would only wait
+    for it (a parser-blocking request on a slow line)."""
+    wrong = []
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if ("theme/content.js" in text) != ('name="__tabbed_' in text):
+            wrong.append(str(path.relative_to(site)))
+    assert not wrong, wrong[:10]
+
+
+def test_the_tab_opening_script_comes_back_with_content_tabs():
+    import jinja2
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+    env.filters["url"] = lambda path: "../" + path
+    partial = env.get_template("partials/javascripts/content.html")
+    with_tabs = partial.render(page={"content": '<input id="__tabbed_1_1" name="__tabbed_1" type="radio">'})
+    assert '<script src="../assets/javascripts/theme/content.js"></script>' in with_tabs
+    assert "<script" not in partial.render(page={"content": "<p>no tabs</p>"})
+
+
 def test_features_whose_inline_scripts_are_not_moved_out_stay_off():
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "content.tabs.link" not in text and "announce.dismiss" not in text and "\n  consent:" not in text
