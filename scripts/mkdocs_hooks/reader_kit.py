@@ -15,7 +15,7 @@ from pathlib import Path
 
 import segno
 
-from scripts.mkdocs_hooks.shared import current_language, language_prefix, manual, page_lang_rel, root_of
+from scripts.mkdocs_hooks.shared import current_language, language_prefix, manual, page_lang_rel, public_url, root_of
 from scripts import ui_strings
 from scripts.ui_strings import localised_date
 
@@ -48,7 +48,7 @@ def on_page_context(context, page, config, nav):
     page_lang, rel = page_lang_rel(page)
     key = site.shortlinks.keys.get(rel)
     site_url = config["site_url"] or ""
-    absolute = site_url + page.url
+    absolute = public_url(page.url, site_url)       # the offline copy's QR code too names the published page
     kit = {"lang": lang, "absolute_url": absolute, "short_key": key}
     if key:
         kit["short_url"] = f"{site_url}{language_prefix(lang)}go/{key}/"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import posixpath
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scripts import ui_strings
 from scripts.config import Config
@@ -25,8 +26,8 @@ LANGUAGES = LANGS
 # instead of 3, and in the Chinese index's separator.
 WORD_MARK = "\u034f"
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "WORD_MARK", "building_source_language", "current_language",
-           "i18n_is_building_alternate", "lang_rel", "language_prefix", "manual", "page_lang_rel", "redirect_page",
-           "root_of", "write_redirect"]
+           "i18n_is_building_alternate", "lang_rel", "language_prefix", "manual", "page_lang_rel", "public_url",
+           "redirect_page", "root_of", "write_redirect"]
 
 _loaded: list = [None, None]        # [the config it was loaded for, the Site]; the config is kept so its id
                                     # cannot be reused by a later build's config
@@ -96,6 +97,28 @@ def write_redirect(site_dir: Path, at: str, url: str, config, lang: str) -> None
     path.parent.mkdir(parents=True, exist_ok=True)
     script = posixpath.relpath("assets/javascripts/redirect.js", posixpath.dirname(at) or ".")
     path.write_text(redirect_page(relative, (config["site_url"] or "") + url, lang, script), encoding="utf-8")
+
+
+def public_url(link: str, site_url: str) -> str:
+    """The address on the published site of a page link as a build gives it: from the site root
+    (``en/part1/model/``), from the host root with the site's own path (static-i18n's language roots under
+    a subpath: ``/manual/en/``), or absolute (a page's canonical_url), in the directory-URL form the
+    published site serves: the offline copy's ``part1/model.html`` is ``part1/model/`` there, its
+    ``part1/index.html`` is ``part1/``. Canonical, hreflang, the chapter link and its QR code all name it,
+    from every copy of the manual."""
+    base = urlsplit(site_url).path or "/"
+    if "://" in link:
+        link = link[len(site_url):] if link.startswith(site_url) else urlsplit(link).path
+    if base != "/" and link.startswith(base):
+        link = link[len(base):]
+    link = link.lstrip("/")
+    if link == "index.html" or link.endswith("/index.html"):
+        link = link[:-len("index.html")]
+    elif link.endswith(".parallel.html"):                    # the offline copy's side-by-side view
+        link = link[:-len(".parallel.html")] + "/parallel.html"
+    elif link.endswith(".html") and link != "404.html":
+        link = link[:-len(".html")] + "/"
+    return site_url + link
 
 
 def building_source_language(config) -> bool:

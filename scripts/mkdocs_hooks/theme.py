@@ -1,6 +1,9 @@
 """What the templates in overrides/ get from the build, so they extend Material instead of copying it.
 
 - `ui`: the interface strings of the language being built (ui-strings.yml, via scripts.ui_strings);
+- the filter `public_url`: a page link's address on the published site (shared.public_url), for canonical
+  and hreflang: static-i18n gives a language root under a subpath with that path already in it, and the
+  offline copy's links end in .html, which the published site does not serve;
 - the filter `patch_once(old, new)`: a template can take a block the theme rendered (`super()`) and change
   one attribute in it, instead of copying the whole block or partial. `old` must occur exactly once, so when
   a Material upgrade changes that markup the build stops and names what is gone, rather than the change
@@ -24,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from scripts.mkdocs_hooks.shared import (DEFAULT_LANGUAGE, LANGUAGES, current_language, i18n_is_building_alternate,
-                                         language_prefix)
+                                         language_prefix, public_url)
 from scripts import ui_strings
 
 
@@ -49,6 +52,7 @@ def on_config(config):
 def on_env(env, config, files):
     env.globals["ui"] = ui_strings.strings(current_language(config))
     env.filters["patch_once"] = patch_once
+    env.filters["public_url"] = lambda link: public_url(link, config["site_url"] or "")
     return env
 
 

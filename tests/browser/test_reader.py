@@ -12,6 +12,7 @@ import pytest
 
 from harness import ROOT
 from harness.search import START, expected_paths, labelled_queries, search, top
+from tests.conftest import built_for
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "screenshots"
@@ -93,6 +94,12 @@ def test_offline_zip_pages_and_search_work_from_file_url(site, tmp_path, visit):
         v = visit((folder / start).as_uri())
         assert v.console_errors == []
         assert v.third_party("file://") == []
+        # a copied section link must open on another phone: the published page, not this file
+        button = v.page.locator("article h2[id] .copy-link").first
+        section = button.locator("xpath=..").get_attribute("id")
+        canonical = v.page.locator('link[rel="canonical"]').get_attribute("href")
+        assert canonical.startswith(built_for(site)) and canonical.startswith("http"), canonical
+        assert button.get_attribute("data-clipboard-text") == f"{canonical}#{section}"
         hrefs = search(v.page, query)
         assert hrefs, f"offline search for {query} found nothing"
         assert all(h.startswith("file://") for h in hrefs)

@@ -78,3 +78,26 @@ def test_split_at_model_sections_and_relink():
     assert seen == [("part1/b", "#x", True)]
     assert [a.get("href") for a in parts["a"][1].iter("a")] == ["X", "#in-y"]
     assert article.title_of(body) == "T"
+
+
+SITE_URL = "https://example.org/manual/"
+
+
+@pytest.mark.parametrize("link, public", [
+    ("part2/volunteers/", "part2/volunteers/"),                   # a page link from the site root
+    ("/en/part2/volunteers/", "en/part2/volunteers/"),
+    ("/manual/", ""),                                             # static-i18n's language roots under a subpath
+    ("/manual/en/", "en/"),
+    ("part2/volunteers.html", "part2/volunteers/"),              # the offline copy's links
+    ("part2/index.html", "part2/"),
+    ("/manual/index.html", ""),
+    ("part1/model.parallel.html", "part1/model/parallel.html"),
+    (SITE_URL + "part1/model.html", "part1/model/"),              # a canonical_url
+    (SITE_URL + "en/", "en/"),
+    ("404.html", "404.html"),
+])
+def test_public_url_is_the_address_the_published_site_serves(link, public):
+    from scripts.mkdocs_hooks.shared import public_url
+    assert public_url(link, SITE_URL) == SITE_URL + public
+    at_root = "http://127.0.0.1:8000/"                            # a site at its host's root
+    assert public_url(link.replace(SITE_URL, at_root).replace("/manual/", "/"), at_root) == at_root + public

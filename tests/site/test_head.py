@@ -8,12 +8,13 @@ for every page rather than the sampled templates of benchmarks/lighthouse.py."""
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import yaml
 from lxml import html
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, built_for
 
 
 def head_of(path: Path) -> dict:
@@ -94,3 +95,50 @@ def test_the_one_404_page_is_the_default_languages(site):
     assert "".join(doc.xpath("//head/title/text()")).strip() == site_name
     # its canonical is its own address, not the home page (Lighthouse: "points to the domain's root URL")
     assert head_of(site / "404.html")["canonical"][0].endswith("/404.html")
+
+
+def unserved(site: Path, urls) -> list[str]:
+    """The URLs among `urls` that the built site does not serve at its public address (built_for)."""
+    base = built_for(site)
+    missing = []
+    for url in urls:
+        path = url[len(base):] if url.startswith(base) else None
+        if path is None or not (site / path if path.endswith(".html") else site / path / "index.html").is_file():
+            missing.append(url)
+    return missing
+
+
+def test_canonical_and_hreflang_name_pages_the_published_site_serves(site):
+    """Under a subpath static-i18n gives each language root with the site's path in it: joined to site_url
+    as it was, every home page's alternates named /manual/manual/ (shared.public_url)."""
+    bad = []
+    for path in html_pages(site):
+        h = head_of(path)
+        bad += [f"{path.relative_to(site)}: {url}" for url in
+                unserved(site, h["canonical"] + [href for _, href in h["alternates"]])]
+    assert bad == [], bad[:10]
+
+
+def test_the_offline_copy_names_published_pages_in_its_head_chapter_links_and_qr_codes(site):
+    """A handout printed from the offline copy carries the chapter's link and QR code: they must open the
+    published page (the copy's own addresses end in .html, which the site does not serve); so must its
+    canonical and hreflang links, and site.js copies a section link from the canonical."""
+    (archive,) = (site / "downloads").glob("*offline*.zip")
+    bad, kits = [], 0
+    with zipfile.ZipFile(archive) as z:
+        for name in z.namelist():
+            if not name.endswith(".html") or "/downloads/" in name:
+                continue
+            doc = html.fromstring(z.read(name))
+            if doc.xpath('//meta[@http-equiv="refresh"]'):
+                continue                                       # a redirect stub of the copy
+            urls = doc.xpath('//head/link[@rel="canonical"]/@href | //head/link[@rel="alternate"][@hreflang]/@href')
+            chapter = doc.xpath('//ul[@class="reader-kit__links"]/li[1]/a/@href')
+            qr_title = doc.xpath('//div[@class="reader-kit__qr"]//*[local-name()="title"]/text()')
+            kits += bool(chapter)
+            if chapter:
+                urls += chapter
+                if not (qr_title and qr_title[0].endswith(chapter[0])):
+                    bad.append(f"{name}: QR {qr_title} is not {chapter[0]}")
+            bad += [f"{name}: {url}" for url in unserved(site, urls)]
+    assert kits > 40 and bad == [], bad[:10]

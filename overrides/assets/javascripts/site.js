@@ -11,7 +11,8 @@
  * 2. The language selector keeps the reader's place: its links carry the current #section. A link into
  *    the other language is always a full page load: that language has its own search index, strings and
  *    <html lang>, which instant navigation (navigation.instant) would not replace.
- * 3. Every h2/h3 gets a "copy link" button that copies the absolute permalink of that section.
+ * 3. Every h2/h3 gets a "copy link" button that copies the absolute permalink of that section (from the
+ *    offline copy, its permalink on the published site).
  * 4. The side-by-side view's toggle (phones): show Chinese, English or both; the kit's print button.
  * 5. Wide tables scroll inside themselves (Material's CSS); keyboard users must be able to reach and
  *    scroll them too (WCAG 2.1.1, axe: scrollable-region-focusable), so they take focus.
@@ -58,8 +59,11 @@
     return "../".repeat(a.length - common) + b.slice(common).join("/");
   }
 
+  /* In the offline copy (file://) the page's own address names a file on the reader's phone, which nobody
+     else can open: the link copied is the section on the published site (the page's canonical URL). */
   function sectionUrl(id) {
-    const url = new URL(location.href);
+    const canonical = location.protocol === "file:" && document.querySelector('link[rel="canonical"]');
+    const url = new URL(canonical ? canonical.href : location.href);
     url.search = "";
     url.hash = id;
     return url.href;
