@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from harness import ROOT
 from harness.search import START, expected_paths, labelled_queries, search, top
@@ -69,6 +70,37 @@ def test_search_finds_expected_page_in_top_3_and_stays_in_language(server, visit
 SHORT_FORMS = {"zh": [("PIPL", "pipl"), ("个保法", "pipl"), ("未保法", "minor-protection-law"), ("GSES", "gses"),
                       ("低保", "dibao")],
                "en": [("SDQ", "sdq"), ("dibao", "dibao"), ("PIPL", "pipl")]}
+
+
+GLOSSARY = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+
+
+def definition_in(hrefs: list[str], glossary_url: str, term_id: str) -> bool:
+    return any(h.split("?")[0].split("#")[0] == glossary_url and "#" in h and h.split("#")[-1] == term_id
+               for h in hrefs)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_glossary_term_finds_its_definition_and_the_glossary_first(server, visit, lang):
+    """A term's defining page ranks first: every term of glossary.yml, searched by its name. The glossary
+    must be the first result, and the term's own row among the first three links, for at least 95 % of the
+    terms in each language. Measured when this test was written: glossary first 72 of 72 (zh), 70 of 72
+    (en: 'children in difficulties' finds the home page first, 'individual service plan' the
+    case-management chapter); the row in the first three links 71 of 72 (zh: 儿童安全保护 is searched as a
+    prefix and its focal person's row, which names it in its text too, comes first) and 70 of 72 (en:
+    'children in difficulties' and 'volunteer', which many rows and pages name)."""
+    v = visit(server.url(START[lang]))
+    glossary = START[lang] + "appendix/glossary/"
+    not_first, no_definition = [], []
+    for term in GLOSSARY:                         # one page for all: search() clears the last answer
+        hrefs = search(v.page, term[lang])
+        if top(hrefs, 1, base=server.url("/")) != [glossary]:
+            not_first.append(term[lang])
+        if not definition_in(hrefs[:3], server.url(glossary), term["id"]):
+            no_definition.append((term[lang], hrefs[:3]))
+    assert len(GLOSSARY) > 60
+    assert len(not_first) <= len(GLOSSARY) // 20, not_first
+    assert len(no_definition) <= len(GLOSSARY) // 20, no_definition
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
