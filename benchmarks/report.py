@@ -263,7 +263,7 @@ def _search(s: dict) -> list[str]:
                      "latency median ms", "max ms", "queries with other-language results"], rows)
     lines += ["", "Top-3 (pages): an expected page among the first three result items (Material groups a page "
                   "and its sections in one item). Top-3 (links): among the first three result links, sections "
-                  "counted separately (what tests/browser/test_reader.py checks). Latency: in-page, from the "
+                  "counted separately (what tests/site/test_search_index.py checks). Latency: in-page, from the "
                   "`End` keydown to the first `.md-search-result__item` in the DOM; one warm-up query first.", ""]
     early = [f"{kind} {lang}: {b['results_before_key']}" for kind, langs in (s.get("browser") or {}).items()
              for lang, b in langs.items() if b.get("results_before_key")]

@@ -15,7 +15,8 @@ downloads only their language. Measured here:
   results by page: one ``.md-search-result__item`` per page, its sections nested in it) whose link path
   (without #fragment) is an expected page in the reader's language. Also recorded: the stricter count
   over the first three result *links* (``.md-search-result__item > a``, sections included), which is
-  what tests/browser/test_reader.py looks at.
+  what tests/site/test_search_index.py asserts (with Material's worker in Node, which
+  tests/browser/test_reader.py shows answers as the dialog does).
 
 The same is attempted on the stock build; a search that returns nothing there is reported as broken.
 """

@@ -64,12 +64,14 @@ class Serve:
         return None
 
     def stop(self) -> None:
-        """Stop the server we started (its own process group), politely first."""
+        """Stop the server we started (its own process group). SIGTERM, which MkDocs does not handle: on
+        SIGINT it finishes the rebuild in progress first (a test's last save, or its undoing), which under
+        load took the whole 15 s this waited before killing it."""
         proc = self.proc
         if proc.poll() is not None:
             return
         try:
-            os.killpg(proc.pid, signal.SIGINT)
+            os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(15)
         except (subprocess.TimeoutExpired, ProcessLookupError):
             try:

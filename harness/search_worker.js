@@ -1,6 +1,6 @@
 // Material's own search worker, run in Node on a built index: what the reader's search answers, without a
 // browser. Usage: node search_worker.js WORKER.js INDEX.json < queries.json > answers.json
-// queries.json: ["query", ...]; answers.json: [[[location, ...] per result item (one page), ...] per query].
+// queries.json: ["query", ...]; answers.json: [[[[location, score], ...] per result item (one page), ...] per query].
 // The worker expects a browser's worker scope: `self`, `addEventListener`, `postMessage`, `importScripts`
 // (the index's config names only lunr's built-in English, so no script is imported).
 "use strict";
@@ -21,7 +21,7 @@ console.warn = () => {};   // Material warns on a query lunr cannot parse and an
   const out = [];
   for (const query of queries) {
     await handler({ data: { type: 2, data: query } });                                      // QUERY
-    out.push(answer.data.items.map(item => item.map(doc => doc.location)));
+    out.push(answer.data.items.map(item => item.map(doc => [doc.location, doc.score])));
   }
   process.stdout.write(JSON.stringify(out));
 })();

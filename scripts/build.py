@@ -3,7 +3,7 @@
 1. The offline copy: a strict build with Material's offline plugin (file:// links, inlined search index),
    zipped to build/downloads/. Built first: the PDFs are made from it, and the online site links both with their sizes.
 2. A PDF of the whole manual per language, laid out by WeasyPrint from the offline pages (scripts/pdf.py),
-   the two in parallel. Every form as DOCX, ODT and PDF per language (scripts/formdocs/), into
+   the three at once. Every form as DOCX, ODT and PDF per language (scripts/formdocs/), into
    build/downloads/forms/: made from the Markdown, so they start first and run beside the offline build.
    The zip holds them too, in downloads/forms/.
 3. The online site: a strict build into site/; a build hook copies build/downloads/ into site/downloads/.
@@ -108,15 +108,17 @@ def build() -> None:
     pages = nav_pages(site)
     forms_folder = DOWNLOADS / SUBDIR
     shutil.rmtree(forms_folder, ignore_errors=True)
-    # The PDFs are independent and WeasyPrint is single-threaded: one process per core. The forms need
-    # no built page, so they are laid out while MkDocs makes the offline copy.
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        jobs = [pool.submit(write_form, form, forms_folder) for form in forms_of(site)]
+    # The forms need no built page, so they are laid out while MkDocs makes the offline copy. The three
+    # PDFs are independent, about equally long, and WeasyPrint is single-threaded: all three at once, so
+    # that no core waits for the third (two at a time left one core idle for the length of a PDF).
+    with ProcessPoolExecutor(max_workers=2) as forms_pool:
+        jobs = [forms_pool.submit(write_form, form, forms_folder) for form in forms_of(site)]
         mkdocs_build(offline_site, OFFLINE="true")
-        jobs += [pool.submit(build_pdf, offline_site, lang, DOWNLOADS / PDF_NAME.format(lang=lang), pages)
-                 for lang in ("zh", "en", "zh-hant")]
-        for job in jobs:
-            job.result()
+        with ProcessPoolExecutor(max_workers=3) as pdf_pool:
+            jobs += [pdf_pool.submit(build_pdf, offline_site, lang, DOWNLOADS / PDF_NAME.format(lang=lang), pages)
+                     for lang in ("zh", "en", "zh-hant")]
+            for job in jobs:
+                job.result()
     zip_folder(offline_site, DOWNLOADS / OFFLINE_ZIP, OFFLINE_FOLDER, {forms_folder: f"downloads/{SUBDIR}"})
     mkdocs_build(ROOT / "site")
     from scripts.precompress import precompress

@@ -64,6 +64,20 @@ LANGUAGE_SEARCH_CONFIG = {
 }
 
 
+LUNR_SCRIPTS = "assets/javascripts/lunr/"   # the theme's lunr language scripts, stemmers and segmenters
+
+
+def on_files(files, config):
+    """Material ships lunr's language scripts (1.5 MB: stemmers, the Japanese and Thai segmenters) for a
+    worker that imports them only for an index whose ``lang`` names a language other than English. Every
+    index here says ``["en"]`` (Chinese is segmented at build time), so the worker imports none of them:
+    they are left out of the site and of the offline copy."""
+    if all(search["lang"] == ["en"] for search in LANGUAGE_SEARCH_CONFIG.values()):
+        for file in [f for f in files if f.src_uri.startswith(LUNR_SCRIPTS)]:
+            files.remove(file)
+    return files
+
+
 def field_words(glossary) -> list[str]:
     """The Chinese words readers search for as one word: EXTRA_WORDS, the glossary's terms and aliases."""
     words = list(EXTRA_WORDS) + [term.zh.strip() for term in glossary.terms]

@@ -208,3 +208,18 @@ def test_no_script_holds_back_the_text_of_a_page(site):
         blocking += [f"{url}: {s.get('src')}" for s in doc.xpath("//script[@src]")
                      if s.get("defer") is None and s.get("async") is None]
     assert blocking == [], blocking[:10]
+
+
+def test_no_file_a_readers_browser_never_loads_is_shipped(site):
+    """Source maps (developer tools only) and lunr's language scripts (the worker imports them only for an
+    index in a language other than English; every index here is English-tokenised) are in neither the site
+    nor the offline copy. Search itself is tested in a browser (tests/browser/), where a missing script the
+    worker wanted would leave it broken."""
+    import zipfile
+    configs = [json.loads(p.read_text("utf-8"))["config"]["lang"] for p in site.glob("**/search/search_index.json")]
+    assert len(configs) == 3 and all(lang == ["en"] for lang in configs), configs
+    [offline] = (site / "downloads").glob("*offline*.zip")
+    shipped = [p.relative_to(site).as_posix() for p in site.rglob("*")] + zipfile.ZipFile(offline).namelist()
+    unused = [name for name in shipped if name.endswith(".map") or "/javascripts/lunr/" in f"/{name}"]
+    assert unused == []
+    assert any(name.endswith("/assets/javascripts/workers/on-demand.js") for name in shipped)
