@@ -237,6 +237,7 @@ def pasted_recall(site, source: str) -> dict[str, tuple[int, int]]:
     return {kind: (hit, total) for kind, (hit, total) in counts.items()}
 
 
+@pytest.mark.manual             # over the real manual in docs/: make test runs it, the quick tier does not
 def test_recall_on_the_manual():
     """Every heading, title and description of the manual pasted into the other language is reported; of
     the other lines, at least the issue's 95 % of Chinese ones in English (99.8 % measured) and 85 % of

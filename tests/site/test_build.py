@@ -15,7 +15,7 @@ from lxml import html
 
 from harness import fixtures
 from scripts.mkdocs_hooks.shared import WORD_MARK
-from tests.conftest import ROOT, built_pages
+from tests.conftest import ROOT, built_pages, parsed
 
 DOCS = ROOT / "docs"
 
@@ -65,7 +65,7 @@ def test_meta_description_and_absolute_hreflang_on_every_page(site):
 def test_no_resource_from_another_host_in_any_page(site):
     offenders = []
     for path in site.rglob("*.html"):
-        doc = html.fromstring(path.read_bytes())
+        doc = parsed(path)
         for el in doc.xpath("//script[@src] | //img[@src] | //iframe[@src] | //link[@rel='stylesheet'] "
                             "| //link[@rel='preconnect'] | //source[@src] | //video[@src] | //audio[@src]"):
             ref = el.get("src") or el.get("href") or ""

@@ -14,11 +14,11 @@ from pathlib import Path
 import yaml
 from lxml import html
 
-from tests.conftest import ROOT, built_for
+from tests.conftest import ROOT, built_for, parsed
 
 
 def head_of(path: Path) -> dict:
-    doc = html.fromstring(path.read_bytes())
+    doc = parsed(path)
     return {"lang": doc.get("lang"), "title": "".join(doc.xpath("//head/title/text()")).strip(),
             "description": doc.xpath('//head/meta[@name="description"]/@content'),
             "canonical": doc.xpath('//head/link[@rel="canonical"]/@href'),

@@ -13,7 +13,7 @@ import pytest
 from lxml import html
 from mkdocs.exceptions import PluginError
 
-from tests.conftest import ROOT, built_pages, site_path
+from tests.conftest import ROOT, built_pages, parsed, site_path
 
 sys.path.insert(0, str(ROOT / "scripts" / "mkdocs_hooks"))
 from theme import patch_once  # noqa: E402
@@ -43,7 +43,7 @@ def resolve(url: str, ref: str, at: str = "/") -> str:
 def test_every_script_stylesheet_icon_and_search_worker_the_templates_name_is_built(site):
     missing = []
     for url, path in pages(site):
-        doc = html.fromstring(path.read_bytes())
+        doc = parsed(path)
         refs = doc.xpath("//script/@src | //link[@rel='stylesheet' or @rel='icon']/@href")
         refs.append(config_of(doc)["search"])
         for ref in refs:
@@ -56,7 +56,7 @@ def test_every_script_stylesheet_icon_and_search_worker_the_templates_name_is_bu
 
 def test_search_base_is_the_language_root_and_the_dialog_is_named(site):
     for url, path in pages(site):
-        doc = html.fromstring(path.read_bytes())
+        doc = parsed(path)
         root = {"en": "en", "zh-Hant": "zh-hant"}.get(doc.get("lang"), "")
         base = config_of(doc)["base"]
         assert not base.startswith("//") and resolve(url, base, site_path(site)) == root, f"{url}: search base {base}"
@@ -81,7 +81,7 @@ def test_no_inline_event_handler_or_script_in_any_page(site):
     wrote; Material's own small inline scripts are the theme's and are counted apart."""
     found = []
     for url, path in pages(site):
-        doc = html.fromstring(path.read_bytes())
+        doc = parsed(path)
         for el in doc.iter():
             found += [f"{url}: <{el.tag} {name}>" for name in el.attrib if name.lower().startswith("on")]
     assert not found, "\n".join(found[:10])
@@ -91,7 +91,7 @@ def test_every_page_starts_the_on_demand_worker_naming_materials_and_loads_the_g
     """search-on-demand.js must run before Material's bundle (which requests the index as it starts), and
     the worker the theme starts is ours, naming Material's real one (built) in ?worker=."""
     for url, path in pages(site):
-        doc = html.fromstring(path.read_bytes())
+        doc = parsed(path)
         worker = config_of(doc)["search"]
         assert "/workers/on-demand.js?worker=search." in worker, f"{url}: {worker}"
         real = worker.split("?worker=")[1]
@@ -129,7 +129,7 @@ def test_no_script_blocks_the_parser_in_head(site):
     (theme/base.js) go just before the bundle, their only reader."""
     wrong = []
     for url, path in pages(site):
-        doc = html.fromstring(path.read_bytes())
+        doc = parsed(path)
         head = doc.xpath("//head/script[@src]")
         scripts = doc.xpath("//script/@src")
         helpers = [i for i, s in enumerate(scripts) if s.endswith("theme/base.js")]
@@ -170,7 +170,7 @@ def test_no_page_has_an_executable_inline_script(site):
     data (type=application/json) is not executed and is allowed."""
     found = []
     for path in sorted(site.rglob("*.html")):
-        doc = html.fromstring(path.read_bytes())
+        doc = parsed(path)
         for el in doc.iter("script"):
             if not el.get("src") and el.get("type") != "application/json":
                 found.append(f"{path.relative_to(site)}: {(el.text or '')[:60]}")
@@ -183,7 +183,7 @@ def test_print_rules_wait_for_paper_and_the_side_by_side_rules_stay_in_their_vie
     only by the side-by-side views, after site.css and before print.css, and it resolves."""
     path = site / url.strip("/") if url.endswith(".html") else site / url.strip("/") / "index.html"
     sheets = [(link.get("href"), link.get("media")) for link in
-              html.fromstring(path.read_bytes()).xpath('//head/link[@rel="stylesheet"]')]
+              parsed(path).xpath('//head/link[@rel="stylesheet"]')]
     names = [posixpath.basename(href) for href, _ in sheets]
     assert ("print.css", "print") in [(posixpath.basename(h), m) for h, m in sheets]
     assert names.index("print.css") > names.index("site.css")
