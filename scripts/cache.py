@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from functools import lru_cache
 from pathlib import Path
 
 _CODE = ("model.py", "yamlfile.py", "diagnostics.py")
@@ -109,15 +110,21 @@ def _tree(digest, root: Path, top: str) -> None:
                 digest.update(b"unreadable")
 
 
-def _package_code(digest) -> None:
+@lru_cache(maxsize=1)
+def _package_code() -> bytes:
+    """The digest of this package's code and the installed distributions' versions: the same for the
+    life of a process (its modules are loaded once), and reading every distribution's metadata costs
+    about 0.2 s, which the tests would otherwise pay for every run they make."""
     import importlib.metadata
     import sys
 
+    digest = hashlib.sha256()
     here = Path(__file__).parent
     for path in sorted(here.rglob("*.py")):
         digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     digest.update(("\n".join(versions) + sys.version).encode())
+    return digest.digest()
 
 
 class ResultCache:
@@ -137,7 +144,7 @@ class ResultCache:
                 digest.update(name.encode() + (hashlib.sha1(file.read_bytes()).digest() if file.is_file() else b"-"))
             _tree(digest, root, docs_dir)
             _tree(digest, root, "overrides")
-            _package_code(digest)
+            digest.update(_package_code())
             self.key = digest.hexdigest()
         except Exception:  # noqa: BLE001 - no key, no cache
             self.enabled = False

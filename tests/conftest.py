@@ -191,6 +191,10 @@ def browser(chromium_browser):
     assert problems == [], "console errors or CSP violations:\n" + "\n".join(problems)
 
 
+# About five seconds at 60 frames a second: a request the page still has open after that is left open.
+LATE_REQUEST_FRAMES = 300
+
+
 class Visit:
     """One page load with everything a reader's browser did: requests, failures and console errors.
 
@@ -216,16 +220,28 @@ class Visit:
     def goto(self, url: str, wait: str = "load") -> "Visit":
         """Load `url` in this visit's page, forgetting what the page it leaves did (which must be at rest:
         a request it still had open would be cancelled, and counted against the new page)."""
+        self.finish_requests()
         assert not self.pending, f"requests still open when leaving the page: {sorted(r.url for r in self.pending)}"
         for seen in (self.requests, self.failed, self.console_errors):
             seen.clear()
         self.page.goto(url, wait_until=wait)
         return self
 
+    def finish_requests(self, frames: int = LATE_REQUEST_FRAMES) -> None:
+        """Let the requests in flight finish, for at most ``frames`` animation frames. The browser asks for
+        some things on its own time after the load event (the favicon, seen in flight as a test ended under
+        load): such a request is late, not left open."""
+        for _ in range(frames):
+            if not self.pending:
+                return
+            self.page.evaluate("() => new Promise(requestAnimationFrame)")   # lets Playwright deliver events
+
     def leave(self) -> list[str]:
-        """Leave the page through about:blank if it still has requests open, and return them. Navigating
-        away cancels them (Playwright reports the cancellations before goto returns); they are counted against
-        neither this page nor the next: the test that left them says so, the next page starts clean."""
+        """Leave the page through about:blank if it still has requests open after
+        :meth:`finish_requests`, and return them. Navigating away cancels them (Playwright reports the
+        cancellations before goto returns); they are counted against neither this page nor the next: the
+        test that left them says so, the next page starts clean."""
+        self.finish_requests()
         if not self.pending:
             return []
         left_open = sorted(r.url for r in self.pending)
@@ -240,10 +256,9 @@ class Visit:
         copy-link button) and every request the page made so far has finished or failed. A state, where
         Playwright's "networkidle" is half a second of silence on every page."""
         self.page.wait_for_function(SET_UP)
-        for _ in range(1000):
-            if not self.pending:
-                return
-            self.page.evaluate("() => new Promise(requestAnimationFrame)")   # lets Playwright deliver events
+        self.finish_requests(1000)
+        if not self.pending:
+            return
         raise AssertionError(f"requests still open: {sorted(r.url for r in self.pending)}")
 
     def settle(self) -> None:

@@ -145,3 +145,23 @@ def test_a_page_left_with_requests_open_fails_alone_and_the_next_page_starts_cle
         assert (v.failed, v.console_errors, v.leave()) == ([], [], [])
     finally:
         v.page.context.close()
+
+
+def test_a_request_still_in_flight_when_the_test_ends_is_late_not_left_open(server, chromium_browser):
+    """The browser fetches some things on its own time after the load event (the favicon, seen in flight
+    as the every-page test ended under load): the tab waits for them before judging what was left open."""
+    v = tab(chromium_browser)
+    try:
+        v.goto(server.url("/en/"))
+        v.ready()
+        late = server.url("/assets/logo.svg") + "?late"
+        held = []
+        v.page.route(lambda url: url == late, lambda route: held.append(route))
+        # the page asks, every frame, for the request to be answered; the test answers once it holds it
+        v.page.on("console", lambda m: m.text == "answer" and held and held.pop().continue_())
+        with v.page.expect_request(late):
+            v.page.evaluate("url => { fetch(url); setInterval(() => console.log('answer'), 16); }", late)
+        assert v.leave() == []
+        assert late in v.requests and v.failed == []
+    finally:
+        v.page.context.close()

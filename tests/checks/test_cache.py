@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import cli, runner
+from scripts import cache, cli, runner
 
 ZH = "docs/zh/part1/model.md"
 
@@ -47,8 +47,8 @@ def test_a_changed_page_runs_the_checks(cached):
     assert again() == (1, False, out)
 
 
-@pytest.mark.parametrize("change", ["checks.yml", "translation-lock.yml", "image", "today"])
-def test_what_else_the_checks_read_runs_them(cached, change):
+@pytest.mark.parametrize("change", ["checks.yml", "translation-lock.yml", "image", "today", "code"])
+def test_what_else_the_checks_read_runs_them(cached, change, monkeypatch):
     root, first, again = cached
     extra = ()
     if change == "checks.yml":
@@ -58,6 +58,8 @@ def test_what_else_the_checks_read_runs_them(cached, change):
             handle.write("# a comment\n")
     elif change == "image":
         (root / "docs/zh/assets/model.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    elif change == "code":   # the package's code or an installed version (one digest a process)
+        monkeypatch.setattr(cache, "_package_code", lambda: b"another version of the code")
     else:
         extra = ("--today", "2026-12-07")
     code, ran, out = again(*extra)
