@@ -296,6 +296,15 @@ def visit(browser):
     return open_page
 
 
+def fixture_build_env(**extra: str) -> dict[str, str]:
+    """The environment of a fixture site's MkDocs build: nothing of the caller's (SITE_URL, the checks'
+    cache) but where Python keeps its bytecode (the Makefile's .cache/pycache: a build that compiled
+    everything again cost seconds each, and wrote __pycache__ into scripts/)."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CHECKS_CACHE": "0"}
+    env.update({k: os.environ[k] for k in ("PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE") if k in os.environ})
+    return env | extra
+
+
 @functools.lru_cache(maxsize=None)
 def parsed(path: Path):
     """A built page's tree (lxml), parsed once per test process: the site tests walk every page several

@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from harness import fixtures
 from scripts.mkdocs_hooks import review
+from tests.conftest import fixture_build_env
 
 pytestmark = pytest.mark.slow      # builds fixture sites with MkDocs
 
@@ -46,8 +47,7 @@ def built(tmp_path_factory):
                                      encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"),
                              "-d", str(root / "site")], capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CHECKS_CACHE": "0",
-                                 "CHECKS_TODAY": "2026-12-06"})
+                            env=fixture_build_env(CHECKS_TODAY="2026-12-06"))
     assert result.returncode == 0, result.stderr
     return root / "site"
 

@@ -11,6 +11,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from harness import ROOT, fixtures
+from tests.conftest import fixture_build_env
 
 pytestmark = pytest.mark.slow      # builds fixture sites with MkDocs
 
@@ -26,7 +27,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def build(root: Path) -> Path:
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"),
                              "-d", str(root / "site")], capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CHECKS_CACHE": "0"})
+                            env=fixture_build_env())
     assert result.returncode == 0, result.stderr
     return root / "site"
 

@@ -13,6 +13,7 @@ from harness import fixtures
 from scripts import cli
 
 from scripts.mkdocs_hooks import translation
+from tests.conftest import fixture_build_env
 
 pytestmark = pytest.mark.slow      # builds fixture sites with MkDocs
 
@@ -40,7 +41,7 @@ def built(tmp_path_factory):
         handle.write(f"\nhooks:\n  - {HOOK}\n")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"),
                              "-d", str(root / "site")], capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CHECKS_CACHE": "0"})
+                            env=fixture_build_env())
     assert result.returncode == 0, result.stderr
     return root / "site"
 
@@ -132,7 +133,7 @@ def built_with_omission(tmp_path_factory):
         handle.write(f"\nhooks:\n  - {HOOK}\n")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
                              "-d", str(root / "site")], capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CHECKS_CACHE": "0"})
+                            env=fixture_build_env())
     assert result.returncode == 0, result.stderr
     return root / "site"
 
