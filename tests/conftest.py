@@ -50,6 +50,13 @@ ONE_WORKER = {
 
 @pytest.hookimpl(tryfirst=True)          # before pytest-xdist reads the marks into the test ids
 def pytest_collection_modifyitems(config, items):
+    """The benchmark smoke pass runs only when ``-m`` names ``bench``: a ``-m`` on the command line
+    replaces one in pytest.ini's addopts, so ``pytest -m browser`` ran it too (11 minutes of it)."""
+    if "bench" not in (config.getoption("markexpr") or ""):
+        bench = [item for item in items if item.get_closest_marker("bench")]
+        if bench:
+            config.hook.pytest_deselected(items=bench)
+            items[:] = [item for item in items if not item.get_closest_marker("bench")]
     gone = sorted(m for m in ONE_WORKER if not (ROOT / m).is_file())
     if gone:
         raise pytest.UsageError(f"tests/conftest.py ONE_WORKER names modules that do not exist: {gone}")
