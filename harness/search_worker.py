@@ -16,6 +16,7 @@ from pathlib import Path
 from harness import ROOT
 
 SCRIPT = Path(__file__).with_name("search_worker.js")
+ON_DEMAND = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "on-demand.js"
 
 
 def material_worker() -> Path:
@@ -33,7 +34,7 @@ def scored(index: Path, queries: list[str]) -> list[list[list[tuple[str, float]]
     node = shutil.which("node")
     if node is None:
         raise FileNotFoundError("node is not installed (make node_modules/.installed installs it)")
-    proc = subprocess.run([node, str(SCRIPT), str(material_worker()), str(index)], input=json.dumps(queries),
+    proc = subprocess.run([node, str(SCRIPT), str(ON_DEMAND), str(material_worker()), str(index)], input=json.dumps(queries),
                           capture_output=True, text=True, cwd=ROOT, timeout=300, check=True)
     return [[[(location, score) for location, score in item] for item in items] for items in json.loads(proc.stdout)]
 

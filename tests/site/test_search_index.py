@@ -91,6 +91,25 @@ def test_each_term_and_short_form_finds_its_glossary_row_first(site, lang):
     assert not wrong, wrong
 
 
+STOP_WORDS = {"a", "and", "for", "in", "of", "on", "the", "to", "with"}     # some of lunr's English list
+
+
+def test_an_english_term_with_stop_words_finds_its_row_first(site):
+    """workers/on-demand.js drops the stop words the English index left out: Material searches each word as
+    a prefix, so "in" matched every in- word and the home page outranked the term's own glossary row
+    ("children in difficulties"); as a required word (a quoted phrase, which Material's bundle sends as
+    "+children +in +difficulties") it found nothing. A query of stop words alone is asked as typed."""
+    terms = [(t.en, t.id) for t in GLOSSARY.terms if STOP_WORDS & set(t.en.lower().split())]
+    assert len(terms) >= 5
+    queries = [name for name, _ in terms] + ["+" + name.replace(" ", " +") for name, _ in terms]
+    answers = scored(index_path(site, "en"), queries + ["in", "the"])
+    wrong = [(query, items[0][0][0] if items else None)
+             for query, (_, term), items in zip(queries, terms + terms, answers)
+             if not items or items[0][0][0] != f"appendix/glossary/#{term}"]
+    assert not wrong, wrong
+    assert all(answers[-2:]), "a query of stop words alone found nothing"
+
+
 def test_chinese_index_has_no_redundant_word_marks(site):
     text = index_path(site, "zh").read_text("utf-8")
     assert "\u200b" not in text and text.count(WORD_MARK) > 10_000
