@@ -293,27 +293,6 @@ def settle(page) -> None:
     page.wait_for_function(SETTLED)
 
 
-# Blocks far from the screen are laid out only when the reader scrolls near them (site.css:
-# content-visibility: auto): measuring or photographing one is done where the reader would see it.
-ON_SCREEN = """async (element) => {
-    element.scrollIntoView({block: "center"});
-    let last = null;
-    for (let frame = 0; frame < 300; frame++) {
-        await new Promise(requestAnimationFrame);
-        const now = JSON.stringify(element.getBoundingClientRect());
-        if (element.checkVisibility({contentVisibilityAuto: true}) && now === last) return;
-        last = now;
-    }
-    throw new Error("not laid out and at rest on screen after 300 frames: " + element.outerHTML.slice(0, 80));
-}"""
-
-
-def on_screen(locator) -> None:
-    """Scroll the element to the middle of the screen and wait until it is laid out and has stopped moving
-    (the same box in two frames running: the blocks around it are laid out, the scroll anchored)."""
-    locator.evaluate(ON_SCREEN)
-
-
 @pytest.fixture
 def visit(browser):
     """Open a page in a fresh context of the watched browser (closed, and its errors judged, by ``browser``)."""

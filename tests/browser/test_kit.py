@@ -15,7 +15,7 @@ import yaml
 from lxml import html
 
 from harness.pdf import pdf_text
-from tests.conftest import ROOT, on_screen
+from tests.conftest import ROOT
 from tests.site.test_build import built_path
 
 browser = pytest.mark.browser
@@ -97,7 +97,6 @@ def test_print_button_prints_the_chapter(server, visit):
 def test_qr_code_decodes_to_chapter_url(server, visit, tmp_path, path):
     v = visit(server.url(path), device_scale_factor=2)
     shot = tmp_path / "qr.png"
-    on_screen(v.page.locator(".reader-kit__qr svg"))
     v.page.locator(".reader-kit__qr svg").screenshot(path=str(shot))
     decoded = subprocess.run(["zbarimg", "--raw", "-q", str(shot)], capture_output=True, text=True).stdout.strip()
     canonical = v.page.locator("link[rel=canonical]").get_attribute("href")  # MkDocs: site_url + page
@@ -164,14 +163,10 @@ def test_parallel_view_pairs_paragraph_by_paragraph(site, key):
 @browser
 def test_parallel_view_rows_line_up_on_desktop(server, visit):
     v = visit(server.url("/part1/model/parallel.html"), viewport={"width": 1280, "height": 900})
-    rows = v.page.locator(".parallel-block")
-    tops = []
-    for i in range(rows.count()):       # each where the reader sees it: rows far down are laid out on the way
-        on_screen(rows.nth(i))
-        tops.append(rows.nth(i).evaluate(
-            "r => [r.children[0].firstElementChild.getBoundingClientRect().top,"
-            " r.children[1].firstElementChild.getBoundingClientRect().top, r.children[0].getBoundingClientRect().left"
-            " < r.children[1].getBoundingClientRect().left]"))
+    tops = v.page.eval_on_selector_all(
+        ".parallel-block", "rows => rows.map(r => [r.children[0].firstElementChild.getBoundingClientRect().top,"
+        " r.children[1].firstElementChild.getBoundingClientRect().top, r.children[0].getBoundingClientRect().left"
+        " < r.children[1].getBoundingClientRect().left])")
     assert len(tops) > 20
     assert all(abs(z - e) < 1 and side_by_side for z, e, side_by_side in tops), tops
 

@@ -141,34 +141,3 @@ def test_screenshots_show_the_title_in_the_first_screen(server, visit, path, dev
         box = (int(title["x"]), int(title["y"]), int(title["x"] + title["width"]), int(title["y"] + title["height"]))
         colours = shot.convert("L").crop(box).getcolors(maxcolors=256 * 256) or []
     assert len(colours) > 8, "the title's box is blank: no glyphs were painted"
-
-
-# checkVisibility({contentVisibilityAuto: true}) is false for an element the browser has not laid out
-# because a content-visibility: auto ancestor is off screen.
-LAID_OUT = "id => document.getElementById(id).querySelector('.copy-link').checkVisibility({contentVisibilityAuto: true})"
-HEADING_TOP = "id => document.getElementById(id).getBoundingClientRect().top"
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_long_chapter_lays_out_far_sections_on_the_way_and_a_section_link_lands_on_its_heading(
-        server, visit, lang):
-    """site.css: on a phone only the first screen of a long chapter is laid out on load (content-visibility:
-    auto), which was most of the page's main-thread work; a section far below is laid out when the reader
-    scrolls near it. A link to that section still opens with its heading at the top of the screen, and
-    it stays there while the blocks around it are laid out."""
-    start = "/en/part2/volunteers/" if lang == "en" else "/part2/volunteers/"
-    phone = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
-    v = visit(server.url(start), **phone)
-    v.ready()
-    far = v.page.evaluate("[...document.querySelectorAll('article h2[id]')].at(-3).id")   # a screen below it
-    assert v.page.evaluate(LAID_OUT, far) is False, f"#{far}, far down the page, was laid out on load"
-    v.page.evaluate("id => document.getElementById(id).scrollIntoView()", far)
-    v.page.wait_for_function(LAID_OUT, arg=far)
-
-    v = visit(server.url(f"{start}#{far}"), **phone)
-    v.ready()
-    header = v.page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
-    v.page.wait_for_function(LAID_OUT, arg=far)
-    for _ in range(3):               # three frames: blocks around the heading laid out, the scroll anchored
-        v.page.evaluate("() => new Promise(requestAnimationFrame)")
-        assert 0 <= v.page.evaluate(HEADING_TOP, far) - header < 40
