@@ -13,6 +13,11 @@ canonical form, and, like any form, belong to one entry only (T115). Reuse it fo
 Matching is longest-match-first with span consumption: a longer term consumes the shorter terms inside it
 (``心理咨询志愿者`` consumes its ``志愿者``). Chinese matches by substring, never by word boundaries;
 English matches case-insensitively on word boundaries, allowing a plural ``s``/``es``.
+
+The glossary page (``GLOSSARY_PAGE`` in each language) holds ``MARKER``, which the build replaces with a
+table of every term, one row per term with the term's id as its anchor: ``/appendix/glossary/#pipl`` is a
+link the manual promises will last, so the checks count those ids among the page's anchors (links,
+published ids: :meth:`scripts.site.Site.anchors`).
 """
 from __future__ import annotations
 
@@ -24,6 +29,9 @@ from pathlib import Path
 from scripts.diagnostics import Diagnostic
 from scripts.model import ID_RE
 from scripts.yamlfile import YamlError, load_yaml
+
+GLOSSARY_PAGE = "appendix/glossary.md"
+MARKER = "<!-- glossary -->"
 
 FIELDS = ("id", "zh", "en", "avoid_zh", "avoid_en", "aliases", "definition_zh", "definition_en", "note",
           "zh_hant")

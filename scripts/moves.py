@@ -245,13 +245,13 @@ def rename_id(site: Site, rel: str, old: str, new: str) -> list[str]:
     for lang, page in pages.items():
         section = page.section(old)
         if section is None or section.heading is None:
-            why = "an anchor but not a section heading's id" if old in page.anchors else "no section with that id"
+            why = "an anchor but not a section heading's id" if old in site.anchors(page) else "no section with that id"
             raise UsageError(f"{what}: unknown id: {page.path} has {why} ('## Title {{#{old}}}')")
         headings[lang] = section.heading
     if not ID_RE.match(new):
         raise UsageError(f"{what}: '{new}' is not an id (lower-case ASCII words joined by hyphens)")
     for lang, page in pages.items():
-        if new in page.anchors:
+        if new in site.anchors(page):
             raise UsageError(f"{what}: the id '{new}' is already in use on {page.path}")
     red = _redirects(site)
 

@@ -175,6 +175,7 @@ def record(site, previous: Published | None = None) -> Record:
             urls, ids = rec.pages.setdefault(rel, (set(), set()))
             urls.add(url_path(rel, lang))
             ids.update(s.id for s in page.sections if s.id and s.id != INTRO)
+            ids.update(site.generated_ids(page))
     rec.shortlinks |= set(site.shortlinks.targets)
     rec.redirects.pages.update(site.redirects.pages)
     for page_rel, ids in site.redirects.sections.items():

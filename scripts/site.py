@@ -20,7 +20,7 @@ from scripts.align import PagePair, SectionPair, align_pages, pair_pages
 from scripts.config import Config, load_config
 from scripts.diagnostics import Diagnostic
 from scripts.cache import PageCache
-from scripts.glossary import Glossary, load_glossary
+from scripts.glossary import GLOSSARY_PAGE, MARKER, Glossary, load_glossary
 from scripts.lock import Lock, PageStatus, load_lock, status_of
 from scripts.model import LANGS, Page, VisibleText, parse_page
 from scripts.published import Published, load_published
@@ -75,6 +75,19 @@ class Site:
 
     def page(self, lang: str, rel: str) -> Page | None:
         return self.by_lang.get(lang, {}).get(rel)
+
+    def generated_ids(self, page: Page) -> set[str]:
+        """Ids the build writes into ``page`` beyond its Markdown: on the glossary page, each term's row
+        (``#<term id>``; scripts.glossary)."""
+        if page.rel == GLOSSARY_PAGE and any(MARKER in line for line in page.lines):
+            return {term.id for term in self.glossary.terms}
+        return set()
+
+    def anchors(self, page: Page) -> set[str]:
+        """Every id a link may name on ``page``: its own (headings, attribute lists, HTML) and the
+        generated ones. ``page.anchors`` is not changed: parsed pages are shared between runs."""
+        generated = self.generated_ids(page)
+        return page.anchors | generated if generated else page.anchors
 
     @cached_property
     def page_pairs(self) -> list[PagePair]:

@@ -90,7 +90,7 @@ def _check_link(site, page: Page, link: Link) -> Iterator[Diagnostic]:
         return
     if target.fragment and (target.kind == "anchor" or target.path.endswith(".md")):
         linked = page if target.kind == "anchor" else site.pages.get(target.path)
-        if linked is not None and target.fragment not in linked.anchors:
+        if linked is not None and target.fragment not in site.anchors(linked):
             yield Diagnostic(page.path, link.line, "L103",
                              f"anchor '#{target.fragment}' not found in {linked.path}")
 

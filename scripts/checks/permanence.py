@@ -101,7 +101,7 @@ def _section_aliases(site, red) -> Iterator[Diagnostic]:
             continue
         for old, new in aliases.items():
             line = red.section_lines[(page_rel, old)]
-            holding = [page.path for page in pages.values() if old in page.anchors]
+            holding = [page.path for page in pages.values() if old in site.anchors(page)]
             if holding:
                 yield Diagnostic(REDIRECTS, line, "M106", f"alias {page_rel}#{old} -> #{new}, but {holding[0]} "
                                                           f"still has an id '{old}'")
@@ -117,7 +117,7 @@ def _section_aliases(site, red) -> Iterator[Diagnostic]:
                 yield Diagnostic(REDIRECTS, line, "M105", f"alias chain on {page_rel}: #{' -> #'.join(passed)}: "
                                                           f"point #{old} straight at #{passed[-1]}")
                 continue
-            lacking = [page.path for page in pages.values() if new not in page.anchors]
+            lacking = [page.path for page in pages.values() if new not in site.anchors(page)]
             if lacking:
                 yield Diagnostic(REDIRECTS, line, "M104", f"alias {page_rel}#{old} -> #{new}: no id '{new}' in "
                                                           f"{' and '.join(lacking)}")
@@ -176,7 +176,7 @@ def _published_id(site, red, served, rel: str, section_id: str, line: int,
     for lang in langs:
         final = _resolve(site, red, served, rel, lang)
         page = site.page(lang, final)
-        if section_id not in page.anchors and section_id not in red.sections.get(final, {}):
+        if section_id not in site.anchors(page) and section_id not in red.sections.get(final, {}):
             lost.append((lang, page))
     if lost:
         where = " and ".join(page.path for _, page in lost)

@@ -83,7 +83,7 @@ def check(site) -> Iterator[Diagnostic]:
     target_rel, _, target_id = authority.partition("#")
     for lang, pages in site.by_lang.items():
         page = pages.get(target_rel)
-        if page is None or (target_id and target_id not in page.anchors):
+        if page is None or (target_id and target_id not in site.anchors(page)):
             where = f"docs/{lang}/{target_rel}" + (f" (section #{target_id})" if target_id else "")
             yield Diagnostic("checks.yml", site.config.line(("reporting", "authority")), "R103",
                              f"reporting.authority '{authority}' is not in {where}")

@@ -15,11 +15,10 @@ import html as html_escape
 
 from lxml import html
 
+from scripts.glossary import GLOSSARY_PAGE, MARKER
 from scripts.mkdocs_hooks.shared import manual, page_lang_rel
 from scripts import ui_strings
 
-MARKER = "<!-- glossary -->"
-GLOSSARY_PAGE = "appendix/glossary.md"
 SKIP = {"a", "code", "pre", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "button"}
 TEXT_HOLDERS = ("p", "li", "td", "dd")
 

@@ -11,7 +11,9 @@ URL keeps landing on the right section after pages move and ids are renamed.
   class="section-alias">`` as the first child of the element with ``id="new-id"`` (the renamed heading),
   in each language: ``/part1/new/#old-id`` scrolls to the section (Material's ``:target`` scroll margin
   keeps it below the header), and the language switch, which carries ``location.hash`` (``site.js``),
-  finds the same alias on the other language's page.
+  finds the same alias on the other language's page. A glossary row (``appendix/glossary.md: {old-term-id:
+  new-term-id}``, after a term's id changed in glossary.yml) gets it inside its first cell: an ``<a>``
+  directly in a ``<tr>`` is moved out of the table by the HTML parser.
 
 A redirect to a page or id that is not there fails the build; ``make check`` (M104-M106) says so first.
 """
@@ -60,6 +62,8 @@ def on_page_content(content, page, config, files):
             raise PluginError(f"redirects.yml: alias {rel}#{old} -> #{new}: no element with id '{new}' on "
                               f"{page.file.src_uri}")
         end = content.index(">", at) + 1
+        if content.startswith("<tr", content.rfind("<", 0, at)):     # a glossary row: inside its first cell
+            end = content.index(">", content.index("<td", end)) + 1
         content = content[:end] + f'<a id="{html.escape(old, quote=True)}" class="section-alias"></a>' + content[end:]
     return content
 

@@ -4,7 +4,8 @@ slides still lands on the right section.
 In a copy of the checks' control site (harness/fixtures.py) with the real theme overrides, site.js and
 build hooks, the record is published, then ``python -m scripts move part1/model.md
 part2/service-model.md`` and ``python -m scripts rename-id part2/service-model.md training
-volunteer-training`` run; ``make check`` gives 0 findings; the site is built (strict) for the web and
+volunteer-training`` run, and a glossary term's id changes (volunteer -> volunteer-person, with its alias
+in redirects.yml, as an editor writes it); ``make check`` gives 0 findings; the site is built (strict) for the web and
 with OFFLINE=true. The old URLs are then followed in Chromium, in both languages, at the site's root
 of a plain static server, under the subpath /manual/ of nginx with deploy/nginx.conf and from ``file://``
 in the offline copy: each lands on the new page, with the
@@ -29,10 +30,12 @@ from scripts import cli
 from scripts.runner import run
 from scripts.site import load_site
 from scripts.yamlfile import load_yaml
+from tests.checks.test_permanence import add_glossary_page
 
 browser = pytest.mark.browser
 pytestmark = pytest.mark.slow      # builds the moved site twice (web and offline)
-HOOKS = ("theme", "downloads", "shortlinks", "parallel_view", "redirects")
+HOOKS = ("theme", "downloads", "shortlinks", "parallel_view", "glossary", "redirects")
+GLOSSARY = "appendix/glossary/"
 OLD, NEW = "part1/model/", "part2/service-model/"
 OLD_HTML, NEW_HTML = "part1/model.html", "part2/service-model.html"
 LANG_PREFIX = {"zh": "", "en": "en/"}
@@ -72,14 +75,31 @@ def moved(tmp_path_factory):
         shortlinks.write("model: part1/model.md\n")
     with pytest.MonkeyPatch.context() as env:
         env.setenv("CHECKS_CACHE", "0")
+        add_glossary_page(root)
         assert cli.main(["publish", "--root", str(root)]) == 0
         assert cli.main(["move", "--root", str(root), "part1/model.md", "part2/service-model.md"]) == 0
         assert cli.main(["rename-id", "--root", str(root), "part2/service-model.md", "training",
                          "volunteer-training"]) == 0
+        rename_term(root, "volunteer", "volunteer-person")
         assert [f"{d.path}:{d.line}: {d.code}" for d in run(load_site(root)).findings] == []
     mkdocs_build(root, base / "www" / "manual")
     mkdocs_build(root, base / "offline", OFFLINE="true")
     return base / "www", base / "offline"
+
+
+def rename_term(root: Path, old: str, new: str) -> None:
+    """A term's id changed in glossary.yml by hand, with its alias and the links to its row rewritten."""
+    glossary = root / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(f"- id: {old}\n", f"- id: {new}\n"),
+                        encoding="utf-8")
+    redirects = root / "redirects.yml"
+    redirects.write_text(redirects.read_text(encoding="utf-8").replace(
+        "sections:\n", f"sections:\n  appendix/glossary.md:\n    {old}: {new}\n", 1), encoding="utf-8")
+    for lang in ("zh", "en"):
+        for page in (root / "docs" / lang).rglob("*.md"):
+            text = page.read_text(encoding="utf-8")
+            page.write_text(text.replace(f"glossary.md#{old})", f"glossary.md#{new})"), encoding="utf-8")
+    assert cli.main(["stamp", "--root", str(root)]) == 0
 
 
 # --- the built files -------------------------------------------------------------------------------------
@@ -124,6 +144,17 @@ def test_alias_anchor_inside_the_renamed_heading(moved, lang):
     (alias,) = doc.xpath('//*[@id="training"]')
     assert alias.tag == "a" and alias.get("class") == "section-alias" and not alias.text_content()
     assert alias.getparent().tag == "h3" and alias.getparent().get("id") == "volunteer-training"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_alias_of_a_renamed_glossary_term_inside_its_row(moved, lang):
+    """Inside the row's first cell: an <a> directly in a <tr> would be moved out of the table by the parser."""
+    www, _ = moved
+    doc = lxml_html.fromstring((www / "manual" / LANG_PREFIX[lang] / GLOSSARY / "index.html").read_bytes())
+    (alias,) = doc.xpath('//*[@id="volunteer"]')
+    assert alias.tag == "a" and alias.get("class") == "section-alias"
+    cell = alias.getparent()
+    assert cell.tag == "td" and cell.getparent().tag == "tr" and cell.getparent().get("id") == "volunteer-person"
 
 
 # --- in Chromium ---------------------------------------------------------------------------------------
@@ -175,6 +206,15 @@ def test_old_url_lands_on_the_new_page_at_the_section(browser, servers, where, l
     landed = follow(browser, f"{base}{LANG_PREFIX[lang]}{OLD}#{section}", f"/{LANG_PREFIX[lang]}{NEW}", section,
                     heading, _shot(f"{where}-{lang}-{section}"))
     assert landed == f"{base}{LANG_PREFIX[lang]}{NEW}#{section}"
+
+
+@browser
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_old_term_link_lands_on_the_renamed_row(browser, servers, lang):
+    base = servers["subpath"]
+    landed = follow(browser, f"{base}{LANG_PREFIX[lang]}{GLOSSARY}#volunteer", f"/{LANG_PREFIX[lang]}{GLOSSARY}",
+                    "volunteer", "volunteer-person", _shot(f"glossary-{lang}"))
+    assert landed == f"{base}{LANG_PREFIX[lang]}{GLOSSARY}#volunteer"
 
 
 @browser

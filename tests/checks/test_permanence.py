@@ -99,6 +99,48 @@ def test_renaming_an_id_by_hand_is_m102(published):
                                "(/part1/model/#training, /en/part1/model/#training)")
 
 
+def add_glossary_page(root: Path) -> None:
+    """The control with a glossary page in both languages (its table of terms is the build's: the marker),
+    and a link from the chapter to the row of the term 'volunteer' in each language."""
+    for lang, title in (("zh", "术语表"), ("en", "Glossary")):
+        (root / f"docs/{lang}/appendix/glossary.md").write_text(
+            f"---\ndescription: {title}\n---\n\n# {title}\n\n<!-- glossary -->\n", encoding="utf-8")
+        chapter = root / f"docs/{lang}/part1/model.md"
+        chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+            "](../index.md)", "](../index.md) ([term](../appendix/glossary.md#volunteer))"), encoding="utf-8")
+    mkdocs = root / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace(
+        "      - appendix/translation-status.md\n", "      - appendix/translation-status.md\n      - appendix/glossary.md\n"),
+        encoding="utf-8")
+    assert cli.main(["stamp", "--root", str(root)]) == 0
+
+
+def test_glossary_rows_are_published_and_a_changed_term_id_is_m102(published):
+    """The manual promises that /appendix/glossary/#<term id> is a lasting link (the glossary page says so):
+    the build writes one row per term with its id, the record keeps those ids, a link to a row is a link
+    to an existing anchor, and changing a term's id in glossary.yml without an alias breaks them."""
+    add_glossary_page(published)
+    assert findings(published) == []                                       # the link to #volunteer resolves
+    assert cli.main(["publish", "--root", str(published)]) == 0
+    assert {"volunteer", "children-in-difficulties"} <= set(load_published(published).pages["appendix/glossary.md"].ids)
+    glossary = published / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("- id: volunteer\n", "- id: volunteer-person\n"),
+                        encoding="utf-8")
+    found = findings(published)
+    assert sorted(f.split(" ", 2)[1] for f in found) == ["L103", "L103", "M102"], found
+    assert any("M102 published section appendix/glossary.md#volunteer (/appendix/glossary/#volunteer, "
+               "/en/appendix/glossary/#volunteer)" in f for f in found)
+    (published / "redirects.yml").write_text(
+        "pages: {}\nsections:\n  appendix/glossary.md:\n    volunteer: volunteer-person\n", encoding="utf-8")
+    assert sorted(f.split(" ", 2)[1] for f in findings(published)) == ["L103", "L103"]   # links: rewrite them
+    for lang in ("zh", "en"):
+        chapter = published / f"docs/{lang}/part1/model.md"
+        chapter.write_text(chapter.read_text(encoding="utf-8").replace("#volunteer)", "#volunteer-person)"),
+                           encoding="utf-8")
+    assert cli.main(["stamp", "--root", str(published)]) == 0
+    assert findings(published) == []
+
+
 # --- the commands ----------------------------------------------------------------------------------------
 
 def test_move_then_check_is_clean(published, capsys):
