@@ -3,7 +3,8 @@
 - A relative link or image must resolve to a file in docs/ (L101, L102); a link to a folder must name
   its ``index.md``.
 - A ``#anchor`` must exist in the target page (L103): heading ids (``## 标题 {#id}``, or the id MkDocs
-  generates), ids from attribute lists (``{#id}``, ``{: #id }``) and HTML ``id="..."``.
+  generates), ids from attribute lists (``{#id}``, ``{: #id }``) and HTML ``id="..."``, and on the
+  glossary page each term's row (``glossary.md#<term id>``, which the build writes: scripts.glossary).
 - An English page links English pages and a Chinese page Chinese ones (L104): a link that climbs out of
   ``docs/en/`` (``../zh/...``, or even ``../../en/...``) breaks in the built site.
 - Every nav entry in mkdocs.yml must exist in both languages (L105).

@@ -14,7 +14,9 @@ OLD NEW`` move or rename in both languages and write the redirect or alias thems
   A published redirect removed from redirects.yml is the same defect.
 - A published section id no longer on its page (after following the page's redirect) and with no alias
   in redirects.yml ``sections`` (M102), at its line in published.yml, naming ``page.md#id`` and the URL:
-  ``/page/#id`` would silently land at the top of the page.
+  ``/page/#id`` would silently land at the top of the page. A glossary term's id is a section id of the
+  glossary page (its row): changing it in glossary.yml needs ``appendix/glossary.md: {old-id: new-id}``
+  under ``sections`` in redirects.yml.
 - A published short-link key no longer in shortlinks.yml (M103), at its line in published.yml.
 - A redirect to a page that does not exist in a language, section aliases for a page that does not
   exist, or an alias to an id the page does not have (M104), at its line in redirects.yml.
