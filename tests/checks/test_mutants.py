@@ -96,3 +96,71 @@ def test_typography_rules_turned_off_in_checks_yml_are_off(control_root):
     (control_root / "checks.yml").write_text("typography:\n  halfwidth: \"\"\n", encoding="utf-8")
     report = run(load_site(control_root))
     assert [d.code for d in report.findings if d.code in ("C101", "C102", "C103")] == ["C103"]
+
+
+# --- survivors of the mutation sample of 2026-12-07 (seed 12): each fails with its mutant -----------------
+
+def codes(root, prefix: str) -> list[str]:
+    return sorted(d.code for d in run(load_site(root)).findings if d.code.startswith(prefix))
+
+
+def test_a_term_the_english_section_lacks_is_reported_once_however_often_the_chinese_uses_it(control_root):
+    page = control_root / "docs/zh/part1/model.md"
+    # on two lines: the same finding twice would be folded by the runner, but these would differ by line
+    page.write_text(page.read_text(encoding="utf-8").replace("培训依据", "志愿者先报名。\n\n培训由志愿者带领，依据"),
+                    encoding="utf-8")
+    t102 = [d for d in run(load_site(control_root)).findings if d.code == "T102"]
+    assert [(d.path, "volunteer" in d.message) for d in t102] == [("docs/en/part1/model.md", True)]
+
+
+def test_a_link_to_the_reporting_section_with_its_fragment_counts(control_root):
+    (control_root / "checks.yml").write_text("reporting:\n  authority: part1/model.md#training\n", encoding="utf-8")
+    add(control_root, EN, "\nFor mandatory reporting, see [the rule](part1/model.md#training).\n")
+    assert codes(control_root, "R") == []
+    add(control_root, EN, "\nAnd [another section](part1/model.md#recruitment) is not the rule.\n")
+    assert codes(control_root, "R") == []           # one link to the rule is enough
+    page = control_root / EN
+    page.write_text(page.read_text(encoding="utf-8").replace("model.md#training", "model.md#sources"),
+                    encoding="utf-8")
+    assert codes(control_root, "R") == ["R102"]
+
+
+def test_every_alias_of_a_page_is_checked_after_one_that_fails(control_root):
+    redirects = control_root / "redirects.yml"
+    redirects.write_text("pages: {}\nsections:\n  part1/model.md:\n    recruitment: training\n"
+                         "    coaching: no-such-id\n", encoding="utf-8")
+    assert codes(control_root, "M") == ["M104", "M106"]
+    redirects.write_text("pages: {}\nsections:\n  part1/model.md:\n    a: b\n    b: a\n"
+                         "    coaching: no-such-id\n", encoding="utf-8")
+    assert codes(control_root, "M") == ["M104", "M105", "M105"]
+    redirects.write_text("pages: {}\nsections:\n  part1/model.md:\n    a: b\n    b: training\n"
+                         "    coaching: no-such-id\n", encoding="utf-8")
+    assert codes(control_root, "M") == ["M104", "M105"]         # a chain, then a missing id
+
+
+def test_no_lock_file_is_s106_only_when_a_page_is_in_both_languages(control_root):
+    (control_root / "translation-lock.yml").unlink()
+    assert codes(control_root, "S106") == ["S106"]
+    for page in (control_root / "docs/en").rglob("*.md"):
+        page.rename(page.with_name("en-only-" + page.name))
+    assert codes(control_root, "S106") == []
+
+
+def test_forms_are_checked_after_pages_that_sort_before_them(mutated_root):
+    root = mutated_root("forms_prefilled")
+    assert codes(root, "F") == ["F105"]
+    for lang in ("zh", "en"):            # about/ comes before appendix/forms/ (the manual has such pages)
+        (root / f"docs/{lang}/about").mkdir()
+        (root / f"docs/{lang}/about/note.md").write_text("---\ndescription: x\n---\n\n# Note\n", encoding="utf-8")
+    assert codes(root, "F") == ["F105"]
+
+
+def test_a_quote_as_long_as_the_limit_is_not_cut():
+    from scripts.checks.untranslated import quote
+    assert quote("a" * 40, 0) == "a" * 40
+    assert quote("a" * 41, 0) == "a" * 40 + "…"
+
+
+def test_an_english_sentence_of_the_minimum_length_is_long_enough():
+    from scripts.checks.omissions import MIN_EN_SENTENCE, _long_enough
+    assert _long_enough("a" * MIN_EN_SENTENCE, "en") and not _long_enough("a" * (MIN_EN_SENTENCE - 1), "en")
