@@ -164,3 +164,11 @@ def test_a_quote_as_long_as_the_limit_is_not_cut():
 def test_an_english_sentence_of_the_minimum_length_is_long_enough():
     from scripts.checks.omissions import MIN_EN_SENTENCE, _long_enough
     assert _long_enough("a" * MIN_EN_SENTENCE, "en") and not _long_enough("a" * (MIN_EN_SENTENCE - 1), "en")
+
+
+def test_blocks_left_out_at_the_end_of_a_section_are_one_run():
+    """Two paragraphs missing from the end of an English section are one finding ("2 paragraphs"), not two."""
+    from scripts.checks.omissions import _runs
+    from scripts.paragraphs import BlockBead
+    beads = [BlockBead(("z1",), ("e1",)), BlockBead(("z2",), ()), BlockBead(("z3",), ())]
+    assert [(k, shape, len(run)) for k, shape, run in _runs(beads)] == [(0, (1, 1), 1), (1, (1, 0), 2)]
