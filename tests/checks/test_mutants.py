@@ -2,6 +2,7 @@
 December 2026): each test here fails when that line of the checker is broken."""
 from __future__ import annotations
 
+from scripts.model import parse_page
 from scripts.runner import run
 from scripts.site import load_site
 
@@ -172,3 +173,41 @@ def test_blocks_left_out_at_the_end_of_a_section_are_one_run():
     from scripts.paragraphs import BlockBead
     beads = [BlockBead(("z1",), ("e1",)), BlockBead(("z2",), ()), BlockBead(("z3",), ())]
     assert [(k, shape, len(run)) for k, shape, run in _runs(beads)] == [(0, (1, 1), 1), (1, (1, 0), 2)]
+
+
+def test_overlapping_protected_spans_merge():
+    """Typography's protected spans (code, links, URLs) may overlap, e.g. a URL that is a link's text."""
+    from scripts.checks.typography import _Spans
+    spans = _Spans([(3, 10), (0, 5), (20, 25)])
+    assert spans.touches(8, 9) and spans.touches(10, 12) and spans.touches(19, 20)
+    assert not spans.touches(11, 19)
+
+
+def test_bold_ends_where_it_closes_and_a_line_break_is_a_space():
+    page = parse_page("docs/en/x.md", b"# T\n\nRead **this** first\nand then the rest.\n", "en", "x.md")
+    assert [(r.text, r.bold) for r in page.blocks[1].runs] == [("Read ", False), ("this", True),
+                                                               (" first and then the rest.", False)]
+
+
+def test_a_list_count_mismatch_names_the_chinese_section(control_root):
+    """A112's related location (the Chinese section) is what an editor's tool jumps to."""
+    page = control_root / "docs/zh/part1/model.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("![服务模式图]", "- 一\n- 二\n\n![服务模式图]"),
+                    encoding="utf-8")
+    found = [(d.path, d.related and (d.related.path, d.related.line))
+             for d in run(load_site(control_root)).findings if d.code == "A112"]
+    assert found == [("docs/en/part1/model.md", ("docs/zh/part1/model.md", 24))]
+
+
+def test_a_broken_html_image_is_named_by_its_tag(control_root):
+    add(control_root, EN, '\n<img src="nowhere.png" alt="A chart">\n')
+    messages = [d.message for d in run(load_site(control_root)).findings if "nowhere.png" in d.message]
+    assert messages and messages[0].startswith("<img> 'nowhere.png'"), messages
+
+
+def test_chinese_in_an_english_diagram_label_is_found(control_root):
+    svg = control_root / "docs/en/assets/model.svg"
+    svg.write_text(svg.read_text(encoding="utf-8").replace("<svg ", '<svg aria-label="服务模式图" ', 1),
+                   encoding="utf-8")
+    found = [(d.path, d.code) for d in run(load_site(control_root)).findings if d.code.startswith("U")]
+    assert found == [("docs/en/assets/model.svg", "U102")]
