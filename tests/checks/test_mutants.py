@@ -211,3 +211,40 @@ def test_chinese_in_an_english_diagram_label_is_found(control_root):
                    encoding="utf-8")
     found = [(d.path, d.code) for d in run(load_site(control_root)).findings if d.code.startswith("U")]
     assert found == [("docs/en/assets/model.svg", "U102")]
+
+
+# --- survivors of the mutation sample of 2026-12-07 (seed 13), after the two rounds above -----------------
+
+def test_an_alias_loop_is_shown_whole(control_root):
+    (control_root / "redirects.yml").write_text("pages: {}\nsections:\n  part1/model.md:\n    a: b\n    b: c\n"
+                                                "    c: a\n", encoding="utf-8")
+    messages = [d.message for d in run(load_site(control_root)).findings if d.code == "M105"]
+    assert "alias loop on part1/model.md: #a -> #b -> #c -> #a" in messages, messages
+
+
+def test_one_spacing_fix_on_a_line_says_no_more():
+    from scripts.checks.typography import _autocorrect
+    from scripts.checks.typography import _Spans
+    one = list(_autocorrect("docs/zh/x.md", 5, "SDQ量表是一种问卷。", _Spans([]), _Spans([])))
+    two = list(_autocorrect("docs/zh/x.md", 5, "使用SDQ量表。", _Spans([]), _Spans([])))
+    assert [d.code for d in one] == ["C104"] and "more on this line" not in one[0].message, one
+    assert [d.code for d in two] == ["C104"] and "(and 1 more on this line)" in two[0].message, two
+
+
+def test_escaped_characters_stay_in_a_blocks_text():
+    page = parse_page("docs/en/x.md", b"# T\n\nA \\*starred\\* word.\n", "en", "x.md")
+    assert "".join(r.text for r in page.blocks[1].runs) == "A *starred* word."
+
+
+def test_chinese_marked_as_chinese_on_an_english_page_is_not_untranslated(control_root):
+    add(control_root, EN, '\nThe Chinese term is <span lang="zh">困境儿童</span>, as the law writes it.\n')
+    assert codes(control_root, "U") == []
+    add(control_root, EN, "\nBut 困境儿童 unmarked is Chinese in English text.\n")
+    assert codes(control_root, "U") == ["U101"]
+
+
+def test_an_english_heading_marked_as_english_on_a_chinese_page_is_not_untranslated(control_root):
+    for lang, heading, body in (("zh", '<span lang="en">Keeping Children Safe</span>', "说明。"),
+                                ("en", "Keeping Children Safe", "A note.")):
+        add(control_root, f"docs/{lang}/index.md", f"\n## {heading} {{#kcs}}\n\n{body}\n")
+    assert codes(control_root, "U") == []
