@@ -248,3 +248,11 @@ def test_an_english_heading_marked_as_english_on_a_chinese_page_is_not_untransla
                                 ("en", "Keeping Children Safe", "A note.")):
         add(control_root, f"docs/{lang}/index.md", f"\n## {heading} {{#kcs}}\n\n{body}\n")
     assert codes(control_root, "U") == []
+
+
+def test_a_figure_is_answered_only_by_its_own_other_reading(control_root):
+    """"20 000" may be answered by 20 and 0 on the other side; another figure of the section is not."""
+    add(control_root, "docs/zh/index.md", "\n预算 5000 元，编号 20 000。\n")
+    add(control_root, EN, "\nNumbers 20 and 0.\n")
+    found = [d.message for d in run(load_site(control_root)).findings if d.code.startswith("P")]
+    assert len(found) == 1 and "5000" in found[0] and "20000" not in found[0], found
