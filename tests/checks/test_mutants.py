@@ -256,3 +256,101 @@ def test_a_figure_is_answered_only_by_its_own_other_reading(control_root):
     add(control_root, EN, "\nNumbers 20 and 0.\n")
     found = [d.message for d in run(load_site(control_root)).findings if d.code.startswith("P")]
     assert len(found) == 1 and "5000" in found[0] and "20000" not in found[0], found
+
+
+# --- survivors of the seed-13 sample still alive on 2026-12-07 evening ------------------------------------
+
+def test_code_blocks_and_rules_are_top_level_blocks():
+    """The side-by-side view joins a block without prose to the row before it: it must know where it is."""
+    page = parse_page("docs/en/x.md", b"# T\n\nText.\n\n```\ncode\n```\n\n---\n\nMore.\n\n<!-- a comment -->\n",
+                      "en", "x.md")
+    assert page.sections[0].tops == [3, 5, 9, 11]
+
+
+def test_an_admonition_title_is_read_once():
+    page = parse_page("docs/en/x.md", b'# T\n\n!!! note "Before the visit"\n\n    Call first.\n', "en", "x.md")
+    assert [t.text for t in page.sections[0].text].count("Before the visit") == 1
+
+
+def test_a_term_partly_covered_by_a_same_length_override_is_read_character_by_character(tmp_path):
+    """An override of the edition (zh_hant, or a phrase) that covers part of a term: the term prints as the
+    override writes its part and OpenCC the rest."""
+    from scripts import hant
+    from scripts.checks import traditional
+    from tests.checks.conftest import build_root
+    site = load_site(build_root(tmp_path, "traditional_ambiguous"))
+    right = hant.Converter({"多志愿": "多志願"})
+    wrong = hant.Converter({"多志愿": "多誌願"})
+    assert list(traditional.misconverted("很多志愿者", site.glossary, right)) == []
+    assert [(offset, term.id, printed) for offset, term, printed
+            in traditional.misconverted("很多志愿者", site.glossary, wrong)] == [(2, "volunteer", "誌願者")]
+
+
+def test_online_links_are_asked_again_after_the_cache_days_of_checks_yml(control_root, capsys):
+    """`links: online_cache_days` in checks.yml: an answer older than that is asked again (here: refused)."""
+    import json
+    import time
+    from scripts import cli
+    dead = "http://127.0.0.1:9/gone"          # the discard port: nothing listens, the answer is immediate
+    for lang in ("zh", "en"):
+        add(control_root, f"docs/{lang}/index.md", f"\n[gone]({dead})\n")
+    two_days = time.time() - 2 * 86400
+    (control_root / ".cache").mkdir()
+    (control_root / ".cache" / "links.json").write_text(json.dumps({
+        dead: {"at": two_days, "error": ""},
+        "https://www.gov.cn/zhengce/content/2016-06/16/content_5082800.htm": {"at": time.time(), "error": ""}}),
+        encoding="utf-8")
+    assert cli.main(["stamp", "--root", str(control_root)]) == 0
+    assert cli.main(["check", "--root", str(control_root), "--online"]) == 0       # the default: 7 days
+    (control_root / "checks.yml").write_text("links:\n  online_cache_days: 1\n", encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["check", "--root", str(control_root), "--online"]) == 1
+    out = capsys.readouterr().out
+    assert f"docs/en/index.md:13: L107 external URL {dead} does not answer" in out, out
+
+
+def test_two_sentences_answered_by_two_leave_no_orphan(monkeypatch):
+    """A 2-2 sentence bead is pooled, not an omission: only 1-0, 0-1, 2-1 and 1-2 beads have orphans."""
+    from scripts.checks import omissions
+    from scripts.paragraphs import sentences
+    zh = parse_page("docs/zh/x.md", "# T\n\n第一句话讲的是服务的开始。第二句话讲的是服务的结束。\n".encode(), "zh", "x.md")
+    en = parse_page("docs/en/x.md", b"# T\n\nThe first sentence is about how the service starts. "
+                    b"The second is about how it ends.\n", "en", "x.md")
+    zb, eb = zh.sections[0].blocks[0], en.sections[0].blocks[0]
+    zs, es = sentences(None, zb, "zh"), sentences(None, eb, "en")
+    assert len(zs) == len(es) == 2
+    monkeypatch.setattr(omissions, "align_sentences", lambda site, z, e: [(zs, es)])
+    assert omissions._orphan_sentences(None, zb, eb, "en") == []
+    assert omissions._orphan_sentences(None, zb, eb, "zh") == []
+
+
+def test_the_glossary_decides_which_english_sentence_is_the_added_one(control_root):
+    """Lengths alone would call the volunteer sentence the addition; the term it shares with the Chinese
+    (志愿者, volunteer) pairs it, and the other sentence is the one with no counterpart."""
+    from scripts.checks import omissions
+    zh = parse_page("docs/zh/x.md", "# T\n\n志愿者每周来陪孩子读书写字，一起做游戏。\n".encode(), "zh", "x.md")
+    en = parse_page("docs/en/x.md", b"# T\n\nAsk the parents first, always in person, before any visit at all is "
+                    b"planned. A volunteer comes to the family home every week after school.\n", "en", "x.md")
+    zb, eb = zh.sections[0].blocks[0], en.sections[0].blocks[0]
+    orphans = omissions._orphan_sentences(load_site(control_root), zb, eb, "en")
+    assert [s.text for s in orphans] == ["Ask the parents first, always in person, before any visit at all is planned."]
+
+
+def test_a_pair_far_out_inside_a_pooled_two_by_two_bead_is_reported():
+    """A 2-2 bead whose two lengths together are as expected: a pair far out on its own (one English
+    paragraph cut short, the next padded) is still O105, each at its own line."""
+    from scripts.checks.omissions import LONG_DELTA, POOLED_SHORT_DELTA, SHORT_DELTA, _two_by_two
+    from scripts.lengthalign import Unit, delta, en_length, zh_length
+    from scripts.paragraphs import BLOCK_MODEL, BlockBead, block_text
+    zh = parse_page("docs/zh/x.md", ("# T\n\n" + "服" * 59 + "。\n\n" + "务" * 19 + "。\n").encode(), "zh", "x.md")
+    en = parse_page("docs/en/x.md", ("# T\n\n" + "Cut short here. " * 7 + "\n\n" + "Padded out " * 19 + "end.\n").encode(),
+                    "en", "x.md")
+    zb, eb = zh.sections[0].blocks, en.sections[0].blocks
+    zl = [zh_length(block_text(b, "zh")) for b in zb]
+    el = [en_length(block_text(b, "en")) for b in eb]
+    pooled = delta(sum(zl), sum(el), BLOCK_MODEL)
+    assert -LONG_DELTA <= pooled <= SHORT_DELTA
+    assert delta(zl[0], el[0], BLOCK_MODEL) > POOLED_SHORT_DELTA and delta(zl[1], el[1], BLOCK_MODEL) < -LONG_DELTA
+    bead = BlockBead(tuple(zb), tuple(eb), pooled, tuple(Unit(round(n)) for n in zl), tuple(Unit(round(n)) for n in el))
+    found = [(d.line, d.code) for d in _two_by_two(None, "docs/zh/x.md", "docs/en/x.md", bead)]
+    assert found == [(3, "O105"), (5, "O105")], found
