@@ -354,3 +354,114 @@ def test_a_pair_far_out_inside_a_pooled_two_by_two_bead_is_reported():
     bead = BlockBead(tuple(zb), tuple(eb), pooled, tuple(Unit(round(n)) for n in zl), tuple(Unit(round(n)) for n in el))
     found = [(d.line, d.code) for d in _two_by_two(None, "docs/zh/x.md", "docs/en/x.md", bead)]
     assert found == [(3, "O105"), (5, "O105")], found
+
+
+# --- survivors of the seed-14 sample (2026-12-07) -------------------------------------------------------
+
+def _paragraphs(lang: str, *texts: str):
+    page = parse_page(f"docs/{lang}/x.md", ("# T\n\n" + "\n\n".join(texts) + "\n").encode(), lang, "x.md")
+    return page.sections[0].blocks
+
+
+def test_a_chinese_sentence_quoting_english_is_measured_in_chinese_characters():
+    """O103 when the Chinese sentence left out is at most half its paragraph, measured as Chinese (the
+    English title inside it counts a third): not the paragraph as O105."""
+    from scripts.checks.omissions import _pair
+    from scripts.lengthalign import delta, en_length, zh_length
+    from scripts.paragraphs import BLOCK_MODEL, BlockBead, block_text
+    [zb] = _paragraphs("zh", "家访前先和监护人约好时间，说明来意，征得同意后再上门，并且每次都由两名工作人员一同前往。"
+                             "评估使用 Strengths and Difficulties Questionnaire 量表。")
+    [eb] = _paragraphs("en", "Before a home visit, agree a time with the guardian, explain why you are coming, and go "
+                             "only with their consent, always two workers together.")
+    d = delta(zh_length(block_text(zb, "zh")), en_length(block_text(eb, "en")), BLOCK_MODEL)
+    found = [(d.code, d.message) for d in _pair(None, "docs/zh/x.md", "docs/en/x.md", BlockBead((zb,), (eb,), d))]
+    assert [code for code, _ in found] == ["O103"] and "评估使用 Strengths" in found[0][1], found
+
+
+def test_one_of_two_english_sentences_answering_one_chinese_is_the_added_one():
+    """A 1-2 sentence bead: the English sentence whose removal leaves the better pair is the orphan."""
+    from scripts.checks.omissions import _orphan_sentences
+    [zb] = _paragraphs("zh", "志愿者每周来陪孩子读书写字，一起做游戏。")
+    [eb] = _paragraphs("en", "A volunteer comes every week to read, write and play games with the child. "
+                             "The parents are always asked first, in person.")
+    assert [s.text for s in _orphan_sentences(None, zb, eb, "en")] == ["The parents are always asked first, in person."]
+
+
+def test_the_pair_furthest_out_of_a_two_by_two_bead_is_judged_with_the_glossary(control_root):
+    """A 2-2 bead too long as a whole: its pair furthest out is reported, and which of its English sentences
+    is the added one is decided with the glossary (volunteer pairs 志愿者), as for any pair."""
+    from scripts.checks.omissions import LONG_DELTA, _two_by_two
+    from scripts.lengthalign import Unit, delta, en_length, zh_length
+    from scripts.paragraphs import BLOCK_MODEL, BlockBead, block_text
+    zb = _paragraphs("zh", "志愿者每周都来陪孩子。", "监护人要签字。")
+    eb = _paragraphs("en", "Ask the parents first, always face to face. A volunteer comes to the family every week.",
+                     "The guardian signs the form, and keeps a copy of it at home.")
+    zl = [zh_length(block_text(b, "zh")) for b in zb]
+    el = [en_length(block_text(b, "en")) for b in eb]
+    pooled = delta(sum(zl), sum(el), BLOCK_MODEL)
+    assert pooled < -LONG_DELTA and delta(zl[0], el[0], BLOCK_MODEL) < delta(zl[1], el[1], BLOCK_MODEL)
+    bead = BlockBead(tuple(zb), tuple(eb), pooled, tuple(Unit(round(n)) for n in zl), tuple(Unit(round(n)) for n in el))
+    found = [(d.code, d.message) for d in _two_by_two(load_site(control_root), "docs/zh/x.md", "docs/en/x.md", bead)]
+    assert [code for code, _ in found] == ["O104"] and "'Ask the parents first" in found[0][1], found
+
+
+def test_added_english_paragraphs_in_a_row_are_one_run_and_pairs_are_not():
+    from scripts.checks.omissions import _runs
+    from scripts.paragraphs import BlockBead
+    beads = [BlockBead(("z1",), ("e1",)), BlockBead(("z2",), ("e2",)), BlockBead((), ("e3",)), BlockBead((), ("e4",))]
+    assert [(k, shape, len(run)) for k, shape, run in _runs(beads)] == [(0, (1, 1), 1), (1, (1, 1), 1),
+                                                                        (2, (0, 1), 2)]
+
+
+def test_a_street_address_at_the_start_of_the_text_is_shown_with_what_precedes_it():
+    from scripts.checks.privacy import findings_in_text
+    assert [d.message for d in findings_in_text("docs/zh/x.md", "家住某某村 3 组")] == [
+        "street-level address '家住某某村 3 组': no places finer than the county"]
+
+
+def test_a_redirect_to_one_missing_page_says_it_does_not_exist(control_root):
+    (control_root / "redirects.yml").write_text("pages:\n  old/page.md: part9/nowhere.md\nsections: {}\n",
+                                                encoding="utf-8")
+    (control_root / "docs/zh/part9").mkdir()
+    (control_root / "docs/zh/part9/nowhere.md").write_text("# 只有中文\n", encoding="utf-8")
+    messages = [d.message for d in run(load_site(control_root)).findings if d.code == "M104"]
+    assert messages == ["redirect old/page.md -> part9/nowhere.md: docs/en/part9/nowhere.md does not exist"], messages
+
+
+def test_write_in_blanks_in_list_items_count_like_the_others(tmp_path):
+    """F103 names both counts: blanks in paragraphs, list items and table cells together."""
+    import shutil
+    from tests.checks.conftest import build_root
+    from tests.checks.test_forms import BASE
+    root = build_root(tmp_path)
+    shutil.copytree(BASE, root, dirs_exist_ok=True)
+    form = root / "docs/zh/appendix/forms/visit.md"
+    form.write_text(form.read_text(encoding="utf-8").replace("- [ ] 定期家访\n", "- [ ] 定期家访\n- [ ] 其他：＿＿＿＿\n"),
+                    encoding="utf-8")
+    messages = [d.message for d in run(load_site(root)).findings if d.code == "F103"]
+    assert len(messages) == 1 and messages[0].startswith("1 write-in blanks") and messages[0].endswith("has 2"), messages
+
+
+def test_old_mac_line_endings_are_lines():
+    page = parse_page("docs/en/x.md", b"# T\r\rFirst.\r\r## Two {#two}\r\rSecond.\r", "en", "x.md")
+    assert page.lines == ["# T", "", "First.", "", "## Two {#two}", "", "Second."]
+    assert [(s.id, s.line) for s in page.sections] == [("_intro", 1), ("two", 5)]
+    assert [(p.line, p.code) for p in page.problems] == [(1, "E103")]
+
+
+def test_an_indented_code_block_starts_on_its_own_line():
+    """A fence's code starts on the line after the ``` ; an indented block's on its first line."""
+    page = parse_page("docs/en/x.md", b"# T\n\nText.\n\n    code one\n    code two\n\n```\nfenced\n```\n", "en", "x.md")
+    assert [(c.line, c.text) for c in page.sections[0].code] == [(5, "code one"), (6, "code two"), (9, "fenced")]
+
+
+def test_a_hard_line_break_is_bold_only_inside_bold():
+    page = parse_page("docs/en/x.md", b"# T\n\nA hard  \nbreak, **bold  \nbreak**.\n", "en", "x.md")
+    assert [(r.text, r.bold) for r in page.blocks[1].runs] == [("A hard\nbreak, ", False), ("bold\nbreak", True),
+                                                               (".", False)]
+
+
+def test_an_odd_number_of_literal_double_stars_stays_text():
+    """`**` that CommonMark leaves as text is split into bold runs only in pairs; three stay as they are."""
+    page = parse_page("docs/en/x.md", b"# T\n\nx ** y ** z ** w\n", "en", "x.md")
+    assert [(r.text, r.bold) for r in page.blocks[1].runs] == [("x ** y ** z ** w", False)] and not page.problems
