@@ -343,8 +343,8 @@ def test_a_pair_far_out_inside_a_pooled_two_by_two_bead_is_reported():
     from scripts.lengthalign import Unit, delta, en_length, zh_length
     from scripts.paragraphs import BLOCK_MODEL, BlockBead, block_text
     zh = parse_page("docs/zh/x.md", ("# T\n\n" + "服" * 59 + "。\n\n" + "务" * 19 + "。\n").encode(), "zh", "x.md")
-    en = parse_page("docs/en/x.md", ("# T\n\n" + "Cut short here. " * 7 + "\n\n" + "Padded out " * 19 + "end.\n").encode(),
-                    "en", "x.md")
+    en_text = "# T\n\n" + "Cut short here. " * 7 + "\n\n" + "Padded out " * 19 + "end.\n"
+    en = parse_page("docs/en/x.md", en_text.encode(), "en", "x.md")
     zb, eb = zh.sections[0].blocks, en.sections[0].blocks
     zl = [zh_length(block_text(b, "zh")) for b in zb]
     el = [en_length(block_text(b, "en")) for b in eb]
@@ -439,7 +439,8 @@ def test_write_in_blanks_in_list_items_count_like_the_others(tmp_path):
     form.write_text(form.read_text(encoding="utf-8").replace("- [ ] 定期家访\n", "- [ ] 定期家访\n- [ ] 其他：＿＿＿＿\n"),
                     encoding="utf-8")
     messages = [d.message for d in run(load_site(root)).findings if d.code == "F103"]
-    assert len(messages) == 1 and messages[0].startswith("1 write-in blanks") and messages[0].endswith("has 2"), messages
+    assert len(messages) == 1, messages
+    assert messages[0].startswith("1 write-in blanks") and messages[0].endswith("has 2"), messages
 
 
 def test_old_mac_line_endings_are_lines():
@@ -465,3 +466,45 @@ def test_an_odd_number_of_literal_double_stars_stays_text():
     """`**` that CommonMark leaves as text is split into bold runs only in pairs; three stay as they are."""
     page = parse_page("docs/en/x.md", b"# T\n\nx ** y ** z ** w\n", "en", "x.md")
     assert [(r.text, r.bold) for r in page.blocks[1].runs] == [("x ** y ** z ** w", False)] and not page.problems
+
+
+# --- survivors of the seed-15 sample (2026-12-07) -------------------------------------------------------
+
+def test_line_endings_are_reported_at_the_first_line_that_has_one():
+    page = parse_page("docs/en/x.md", b"# T\n\nText.\r\n", "en", "x.md")
+    assert [(p.line, p.code) for p in page.problems] == [(3, "E103")]
+
+
+def test_a_heading_with_only_a_class_has_no_explicit_id():
+    page = parse_page("docs/en/x.md", b"# T\n\n## Before the visit { .lead }\n\nText.\n", "en", "x.md")
+    assert not page.problems and [(h.title, h.id) for h in page.headings] == [("T", None), ("Before the visit", None)]
+
+
+def test_a_capitalised_american_spelling_of_a_term_is_found(control_root):
+    add(control_root, EN, "\nPsychological-Counseling Volunteers visit weekly.\n")
+    add(control_root, "docs/zh/index.md", "\n心理咨询志愿者每周来访。\n")
+    assert codes(control_root, "T") == ["T104"]
+
+
+def test_the_check_pairs_sentences_with_the_glossary(control_root):
+    """The whole check, not only its parts, gives the sentence alignment the glossary: lengths alone would
+    call the volunteer sentence the added one."""
+    add(control_root, EN, "\nA volunteer comes to the family home every week. "
+                          "Ask the parents first, always face to face.\n")
+    add(control_root, "docs/zh/index.md", "\n志愿者每周来。\n")
+    found = [(d.path, d.line, d.code, d.message) for d in run(load_site(control_root)).findings
+             if d.code.startswith("O")]
+    assert [f[:3] for f in found] == [(EN, 13, "O104")] and "'Ask the parents first" in found[0][3], found
+
+
+def test_a_chinese_sentence_of_the_minimum_length_is_long_enough():
+    from scripts.checks.omissions import MIN_ZH_SENTENCE, _long_enough
+    assert _long_enough("字" * MIN_ZH_SENTENCE, "zh") and not _long_enough("字" * (MIN_ZH_SENTENCE - 1), "zh")
+
+
+def test_admonition_types_are_listed_with_commas(control_root):
+    add(control_root, "docs/zh/index.md", '\n!!! note "提示"\n\n    内容。\n\n!!! tip "要点"\n\n    内容。\n')
+    add(control_root, EN, '\n!!! note "Note"\n\n    Text.\n\n!!! warning "Point"\n\n    Text.\n')
+    messages = [d.message for d in run(load_site(control_root)).findings if d.code == "A113"]
+    assert len(messages) == 1 and "has admonitions [note, warning]," in messages[0], messages
+    assert messages[0].endswith(" has [note, tip]"), messages
