@@ -290,3 +290,14 @@ def test_unreadable_record_or_redirects_stop_the_commands_with_exit_2(published,
     err = capsys.readouterr().err
     assert err.startswith("error: redirects.yml:3: not valid YAML") and "fix it first" in err
     assert tree(published) == before
+
+
+def test_a_published_alias_survives_a_move_that_keeps_the_url(published, capsys):
+    """An alias recorded by publish (an old id that was never a heading here) still resolves after the page
+    moves to a path with the same URL."""
+    (published / "redirects.yml").write_text("pages: {}\nsections:\n  part1/model.md:\n    old-training: training\n",
+                                             encoding="utf-8")
+    assert cli.main(["publish", "--root", str(published)]) == 0
+    assert cli.main(["move", "--root", str(published), "part1/model.md", "part1/model/index.md"]) == 0
+    assert load_redirects(published).sections == {"part1/model/index.md": {"old-training": "training"}}
+    assert findings(published) == []
