@@ -508,3 +508,63 @@ def test_admonition_types_are_listed_with_commas(control_root):
     messages = [d.message for d in run(load_site(control_root)).findings if d.code == "A113"]
     assert len(messages) == 1 and "has admonitions [note, warning]," in messages[0], messages
     assert messages[0].endswith(" has [note, tip]"), messages
+
+
+# --- survivors of the seed-16 sample (2026-12-07) -------------------------------------------------------
+
+def test_a_paragraph_quote_as_long_as_the_limit_is_not_cut():
+    from scripts.checks.omissions import QUOTE, quote
+    assert quote("a" * QUOTE) == "'" + "a" * QUOTE + "'"
+    assert quote("a" * (QUOTE + 1)) == "'" + "a" * QUOTE + "…'"
+
+
+def test_the_first_of_two_english_sentences_can_be_the_added_one():
+    from scripts.checks.omissions import _orphan_sentences
+    [zb] = _paragraphs("zh", "志愿者每周来陪孩子读书写字，一起做游戏。")
+    [eb] = _paragraphs("en", "The parents are always asked first, in person. "
+                             "A volunteer comes every week to read, write and play games with the child.")
+    assert [s.text for s in _orphan_sentences(None, zb, eb, "en")] == ["The parents are always asked first, in person."]
+
+
+def test_a_page_that_begins_with_a_list_is_parsed():
+    page = parse_page("docs/en/x.md", b"- one\n- two\n", "en", "x.md")
+    assert not page.problems and [len(b.items) for b in page.blocks if b.kind == "list"] == [2]
+
+
+def test_a_page_the_parser_cannot_read_is_one_intro_section_at_line_1(monkeypatch):
+    from scripts import model
+
+    def broken(page, data):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(model, "_parse", broken)
+    page = model.parse_page("docs/en/x.md", b"# T\n", "en", "x.md")
+    assert [p.code for p in page.problems] == ["E109"]
+    assert [(s.id, s.line, s.start) for s in page.sections] == [("_intro", 1, 1)]
+
+
+def test_checkboxes_split_into_other_lists_are_f102(tmp_path):
+    import shutil
+    from tests.checks.conftest import build_root
+    from tests.checks.test_forms import BASE
+    root = build_root(tmp_path)
+    shutil.copytree(BASE, root, dirs_exist_ok=True)
+    form = root / "docs/en/appendix/forms/visit.md"
+    form.write_text(form.read_text(encoding="utf-8").replace("- [ ] first home visit\n",
+                                                              "- [ ] first home visit\n\nor:\n\n"), encoding="utf-8")
+    assert codes(root, "F") == ["F102"]
+
+
+def test_a_version_number_is_compared_as_written(control_root):
+    add(control_root, "docs/zh/index.md", "\n使用 1.20.3 版。\n")
+    add(control_root, EN, "\nUse version 1.20.4.\n")
+    found = [d.message for d in run(load_site(control_root)).findings if d.code.startswith("P")]
+    assert found == ["section #how-to-use lacks 1.20.3, which docs/zh/index.md:13 has",
+                     "section #how-to-use lacks 1.20.4, which docs/en/index.md:13 has"], found
+
+
+def test_options_of_the_untranslated_check_come_from_checks_yml(control_root):
+    add(control_root, "docs/zh/index.md", "\n请看 the case notes 一节。\n")
+    add(control_root, EN, "\nSee the case notes section.\n")
+    assert codes(control_root, "U") == []                       # three words: not prose by default (4)
+    (control_root / "checks.yml").write_text("untranslated:\n  prose_words: 3\n", encoding="utf-8")
+    assert codes(control_root, "U") == ["U103"]
