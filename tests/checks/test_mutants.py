@@ -568,3 +568,29 @@ def test_options_of_the_untranslated_check_come_from_checks_yml(control_root):
     assert codes(control_root, "U") == []                       # three words: not prose by default (4)
     (control_root / "checks.yml").write_text("untranslated:\n  prose_words: 3\n", encoding="utf-8")
     assert codes(control_root, "U") == ["U103"]
+
+
+# --- survivors of the seed-17 sample (2026-12-07), found after it was measured --------------------------
+
+def test_a_number_on_the_second_line_of_a_text_that_starts_with_a_newline_is_on_line_2():
+    from scripts.checks.privacy import findings_in_text
+    assert [(d.line, d.code) for d in findings_in_text("docs/zh/x.md", "\n电话 13812345678")] == [(2, "V102")]
+
+
+def test_chinese_after_a_comment_in_an_english_diagram_is_found(control_root):
+    svg = control_root / "docs/en/assets/model.svg"
+    svg.write_text(svg.read_text(encoding="utf-8").replace(
+        "</svg>", "<text>Model <!-- label --> 服务模式</text></svg>"), encoding="utf-8")
+    assert [(d.path, d.code) for d in run(load_site(control_root)).findings if d.code.startswith("U")] == [
+        ("docs/en/assets/model.svg", "U102")]
+
+
+def test_a_misconverted_term_in_a_description_is_h101_at_its_line(mutated_root):
+    root = mutated_root("traditional_misconverted")
+    page = root / "docs/zh/index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("description: ", "description: 本地志愿者与", 1), encoding="utf-8")
+    found = [(d.path, d.line, d.message) for d in run(load_site(root)).findings
+             if d.code == "H101" and d.path == "docs/zh/index.md"]
+    assert [(path, line) for path, line, _ in found] == [("docs/zh/index.md", 2)], found
+    assert found[0][2].startswith("description: '志愿者' becomes '誌願者'"), found
