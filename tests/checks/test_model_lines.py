@@ -128,3 +128,9 @@ def test_a_footnote_stays_in_its_section_in_line_order():
         (INTRO, [(1, "T")]),
         ("one", [(3, "One"), (5, "First."), (7, "The note."), (9, "Second.")]),
         ("two", [(11, "Two"), (13, "Third.")])]
+
+
+def test_prose_after_a_line_break_inside_an_inline_tag_is_on_the_next_line():
+    page = parse_page("docs/en/x.md", b'# T\n\nSee <span\nclass="x">here</span> and 13812345678.\n', "en", "x.md")
+    assert [(t.line, t.text) for t in page.sections[0].text] == [(1, "T"), (3, "See "),
+                                                                 (4, "here and 13812345678.")]
