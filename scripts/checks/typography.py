@@ -135,7 +135,8 @@ def _merge(items):
 
 def _walk(a: str, b: str) -> list[tuple[int, int, int, int]]:
     """The fallback: after a difference, look for the nearest point (at most ``_WINDOW`` characters on
-    each side) where ``_ANCHOR`` characters agree again; if there is none, the rest is one edit."""
+    each side) where ``_ANCHOR`` characters agree again, of equally near points the one that leaves the
+    rests of the two lines nearest in length; if there is none, the rest is one edit."""
     out = []
     i = j = 0
     n, m = len(a), len(b)
@@ -151,8 +152,10 @@ def _walk(a: str, b: str) -> list[tuple[int, int, int, int]]:
                 if x > n or y > m:
                     continue
                 if a[x:x + _ANCHOR] == b[y:y + _ANCHOR] and (x + _ANCHOR <= n) == (y + _ANCHOR <= m):
-                    found = (x, y)
-                    break
+                    # of two points as near, the one that leaves the rests nearest in length: in repetitive
+                    # text (估儿估儿…) a skip on the wrong side agrees for a while too
+                    if found is None or abs(n - x - (m - y)) < abs(n - found[0] - (m - found[1])):
+                        found = (x, y)
             if found:
                 break
         if found is None:

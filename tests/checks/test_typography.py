@@ -132,6 +132,16 @@ def test_a_character_added_or_removed_is_a_local_edit(a, data):
         assert sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in found) == changed
 
 
+def test_a_character_removed_before_repetitive_text_is_one_edit():
+    """Found by the property above (1 run in ~10): 估估…估儿估儿估儿估… with its first character removed.
+    The walk meets the difference at the last 估 before 儿估儿, where skipping a character of either line
+    agrees for four characters; taking the wrong side rewrote three characters instead of removing one."""
+    a = "估" * 20 + "儿估儿估儿" + "估" * 15
+    found = edits(a, a[1:])
+    edits_are_a_script(a, a[1:], found)
+    assert found == [(19, 20, 19, 19)]
+
+
 def test_the_walk_splits_a_difference_into_its_smallest_edits():
     """``目`` -> `` 目 `` beside a removed mark: two spaces added and the mark removed, each its own edit;
     the text between them is untouched."""
