@@ -199,3 +199,27 @@ def test_fixture_assembly_lays_the_mutation_over_the_control(tmp_path):
     assert fixtures.expected("defect", base) == (["docs/a.md:1: X101", "docs/a.md:3: X102"], 2)
     assert fixtures.expected_codes("defect", base) == ["X101", "X102"]
     assert fixtures.mutations(base) == ["defect"]
+
+
+def test_a_first_paint_held_past_the_load_event_is_counted(tmp_path):
+    """Lighthouse's observed first paint 1.2 s after a load event at 0.5 s is a held paint (Chromium's
+    compositor, lighthouse#17148); a paint before the load event is not; the report counts them per page."""
+    from benchmarks import lighthouse
+
+    def report_with(first_paint, load):
+        path = tmp_path / f"{first_paint}.json"
+        path.write_text(json.dumps({"categories": {c: {"score": 0.9, "auditRefs": []} for c in lighthouse.CATEGORIES},
+                                    "audits": {"metrics": {"details": {"items": [
+                                        {"observedFirstContentfulPaint": first_paint, "observedLoad": load}]}}}}))
+        return lighthouse.parse_report(path)
+
+    held, on_time = report_with(1222, 505), report_with(300, 505)
+    assert (held["paint_held"], on_time["paint_held"]) == (True, False)
+    assert report_with(1000, 505)["paint_held"] is False          # within HELD_MS of the load event
+    assert lighthouse.paint_held(None, 505) is None
+    for row in (held, on_time):
+        row["load_before"] = [1.0]
+    page = {"template": "home", "lang": "zh", "path": "/", "server": "nginx", **lighthouse.summarise([held, on_time, held])}
+    assert page["paint_held_each"] == [True, False, True]
+    text = "\n".join(report._lighthouse({"servers": {"nginx": "nginx"}, "pages": [page], "held_ms": 500}))
+    assert "| 2 of 3 |" in text and "(2 of 3 runs)" in text and "lighthouse#17148" in text
