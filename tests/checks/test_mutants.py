@@ -594,3 +594,28 @@ def test_a_misconverted_term_in_a_description_is_h101_at_its_line(mutated_root):
              if d.code == "H101" and d.path == "docs/zh/index.md"]
     assert [(path, line) for path, line, _ in found] == [("docs/zh/index.md", 2)], found
     assert found[0][2].startswith("description: '志愿者' becomes '誌願者'"), found
+
+
+# --- survivors of the seed-19 sample (2026-12-07, at f1dffd1) ----------------------------------------------
+
+def test_a_second_table_counts_only_its_own_body_rows():
+    """The first table's </tbody> ends its body: the second table's header row is not a body row."""
+    page = parse_page("docs/en/x.md", b"# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\nText.\n\n"
+                                      b"| c | d |\n|---|---|\n| 5 | 6 |\n", "en", "x.md")
+    assert [(t.line, t.rows) for t in page.sections[0].tables] == [(3, 2), (10, 1)]
+
+
+def test_a_checkbox_that_names_an_id_card_is_not_a_field_asking_for_one(tmp_path):
+    """F104 is for fields a worker fills in; a box to tick ("ID card checked") writes no number down."""
+    import shutil
+    from tests.checks.conftest import build_root
+    from tests.checks.test_forms import BASE
+    root = build_root(tmp_path)
+    shutil.copytree(BASE, root, dirs_exist_ok=True)
+    for lang, old, new in (("zh", "- [ ] 定期家访\n", "- [ ] 定期家访\n- [ ] 已核对监护人身份证\n"),
+                           ("en", "- [ ] regular home visit\n", "- [ ] regular home visit\n- [ ] guardian's ID card checked\n")):
+        form = root / f"docs/{lang}/appendix/forms/visit.md"
+        text = form.read_text(encoding="utf-8")
+        assert old in text
+        form.write_text(text.replace(old, new), encoding="utf-8")
+    assert [d for d in run(load_site(root)).findings if d.code.startswith("F")] == []

@@ -160,3 +160,13 @@ def test_stamp_brings_the_english_review_date(control_root, capsys):
     assert f"{EN}: reviewed: 2026-12-05 (the Chinese review it now follows)" in capsys.readouterr().out
     assert "reviewed: 2026-12-05\n" in (control_root / EN).read_text(encoding="utf-8")
     assert codes(control_root) == []
+
+
+def test_g101_names_the_page_interval_it_applied(control_root):
+    """The message says which interval made the page due: the page's own review_interval here."""
+    for path in (ZH, EN):
+        page = control_root / path
+        page.write_text(page.read_text(encoding="utf-8").replace(
+            "reviewed: 2026-12-01\n", "reviewed: 2026-12-01\nreview_interval: 3\n"), encoding="utf-8")
+    [g101] = [d for d in run(load_site(control_root, today=date(2027, 3, 2))).findings if d.code == "G101"]
+    assert "(reviewed 2026-12-01; every 3 months: its review_interval)" in g101.message, g101.message
