@@ -60,12 +60,9 @@ def check(site) -> Iterator[Diagnostic]:
 
 
 def _in(page: Page, section: Section) -> list[BodyBlock]:
-    """The top-level blocks of ``section`` (its own, not those of its ### subsections)."""
-    end = section.end
-    later = [s.start for s in page.sections if s.start > section.start]
-    if later:
-        end = min(end, later[0] - 1)
-    return [block for block in page.blocks if section.start <= block.line <= end]
+    """The top-level blocks of ``section``: its own, not those of its ### subsections (a section ends where
+    the next ## or ### begins)."""
+    return [block for block in page.blocks if section.start <= block.line <= section.end]
 
 
 def _asks(label: str) -> str | None:

@@ -619,3 +619,22 @@ def test_a_checkbox_that_names_an_id_card_is_not_a_field_asking_for_one(tmp_path
         assert old in text
         form.write_text(text.replace(old, new), encoding="utf-8")
     assert [d for d in run(load_site(root)).findings if d.code.startswith("F")] == []
+
+
+def test_a_subsections_blanks_are_counted_in_the_subsection_only(tmp_path):
+    """A ### section's write-in blanks are its own: the ## section above it is not reported for them too."""
+    import shutil
+    from tests.checks.conftest import build_root
+    from tests.checks.test_forms import BASE
+    root = build_root(tmp_path)
+    shutil.copytree(BASE, root, dirs_exist_ok=True)
+    for lang, old, new in (("zh", "（按机构制度填写）。\n", "（按机构制度填写）。\n\n### 备注 {#notes}\n\n备注：＿＿＿＿\n"),
+                           ("en", "(from the organisation's policy).\n",
+                            "(from the organisation's policy).\n\n### Notes {#notes}\n\nNotes:\n")):
+        form = root / f"docs/{lang}/appendix/forms/visit.md"
+        text = form.read_text(encoding="utf-8")
+        assert old in text
+        form.write_text(text.replace(old, new), encoding="utf-8")
+    en = (root / "docs/en/appendix/forms/visit.md").read_text(encoding="utf-8").splitlines()
+    found = [(d.path, d.line, d.code) for d in run(load_site(root)).findings if d.code.startswith("F")]
+    assert found == [("docs/en/appendix/forms/visit.md", en.index("### Notes {#notes}") + 1, "F103")], found
