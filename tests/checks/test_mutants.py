@@ -638,3 +638,34 @@ def test_a_subsections_blanks_are_counted_in_the_subsection_only(tmp_path):
     en = (root / "docs/en/appendix/forms/visit.md").read_text(encoding="utf-8").splitlines()
     found = [(d.path, d.line, d.code) for d in run(load_site(root)).findings if d.code.startswith("F")]
     assert found == [("docs/en/appendix/forms/visit.md", en.index("### Notes {#notes}") + 1, "F103")], found
+
+
+# --- survivors of the seed-19 sample (2026-12-07, at f1dffd1), continued -----------------------------------
+
+def test_a_term_whose_edition_form_has_another_length_prints_as_declared(tmp_path):
+    """zh_hant may be another length than the term (Hong Kong usage writes 義工 for 志愿者): the override
+    that covers exactly the term prints the declared form, which is what the edition should print."""
+    from scripts import hant
+    from scripts.checks import traditional
+    from tests.checks.conftest import build_root
+    root = build_root(tmp_path, "traditional_ambiguous")
+    glossary = root / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    assert "  zh: 志愿者\n" in text
+    glossary.write_text(text.replace("  zh: 志愿者\n", "  zh: 志愿者\n  zh_hant: 義工\n"), encoding="utf-8")
+    site = load_site(root)
+    converter = hant.Converter(hant.glossary_overrides(site.glossary))
+    assert converter("很多志愿者") == "很多義工"
+    assert list(traditional.misconverted("很多志愿者", site.glossary, converter)) == []
+
+
+def test_an_override_that_ends_where_a_term_begins_does_not_cover_it(tmp_path):
+    """An override of another length just before a term (很多 here) is not part of the term: the term is
+    read as OpenCC prints it."""
+    from scripts import hant
+    from scripts.checks import traditional
+    from tests.checks.conftest import build_root
+    site = load_site(build_root(tmp_path, "traditional_ambiguous"))
+    converter = hant.Converter({"很多": "好多些"})
+    assert converter("很多志愿者") == "好多些志願者"
+    assert list(traditional.misconverted("很多志愿者", site.glossary, converter)) == []
