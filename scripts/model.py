@@ -471,9 +471,10 @@ class _Walker:
 
     def track_block(self, token, line: int | None) -> None:
         """Open and close the paragraph or table row whose prose the next inline tokens hold; note where
-        each top-level block starts (not headings, front matter, or HTML that is only comments)."""
+        each top-level block starts (not front matter, or HTML that is only comments; headings never come
+        here: :meth:`walk` takes them first)."""
         kind = token.type
-        if token.level == 0 and token.nesting >= 0 and line and kind not in ("heading_open", "front_matter", "inline") \
+        if token.level == 0 and token.nesting >= 0 and line and kind not in ("front_matter", "inline") \
                 and not (kind == "html_block" and not COMMENT_RE.sub("", token.content).strip()):
             self.top = line
             self.tops.append(line)

@@ -176,6 +176,19 @@ def test_blocks_give_the_body_in_reading_order():
     assert steps.ordered and steps.items[0].runs[0].bold and steps.items[0].text == "一项一项读。慢慢读"
 
 
+def test_a_nested_list_stays_inside_its_item():
+    """A list inside an item is that item's child, and the outer list goes on after it: the form
+    documents nest it, they do not cut the outer list short or turn its next item into a paragraph."""
+    text = "# T\n\n- 甲\n    - 甲一\n    - 甲二\n- 乙\n\n后文。\n"
+    page = parse_page("docs/zh/x.md", text.encode(), "zh", "x.md")
+    assert [(b.kind, b.line) for b in page.blocks] == [("heading", 1), ("list", 3), ("paragraph", 8)]
+    outer = page.blocks[1]
+    assert [(i.text, i.line) for i in outer.items] == [("甲", 3), ("乙", 6)]
+    (inner,) = outer.items[0].children
+    assert inner.kind == "list" and [i.text for i in inner.items] == ["甲一", "甲二"]
+    assert outer.items[1].children == []
+
+
 def test_only_attribute_lists_are_taken_out_of_the_text():
     """`{.cls}`, `{#id}` and `{key=value}` are attribute lists, read by no reader; braces around anything
     else are text the reader sees (and the checks must see)."""

@@ -137,6 +137,15 @@ def test_lang_spans_are_read_by_the_model_and_allowed():
     assert first("en", line.text) == "困境儿童"
 
 
+def test_a_void_elements_lang_covers_no_text_after_it():
+    """`<br>` and `<img>` hold no text: a lang attribute on one marks nothing that follows as
+    another language's (the untranslated check would otherwise let 陪伴 pass)."""
+    text = '# T\n\nA line<br lang="zh">陪伴 and <img lang="zh" src="a.png" alt="">儿童.\n'
+    page = parse_page("docs/en/a.md", text.encode(), "en", "a.md")
+    assert page.lang_spans == []
+    assert first("en", page.sections[0].text[-1].text, [s.text for s in page.lang_spans]) == "陪伴"
+
+
 def test_front_matter_title_is_reader_text():
     page = parse_page("docs/en/a.md", "---\ntitle: 首页\n---\n# Home\n".encode(), "en", "a.md")
     assert [(v.line, v.text, v.what) for v in page.visible] == [(2, "首页", "front-matter title")]
