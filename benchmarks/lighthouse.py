@@ -12,6 +12,12 @@ benchmarks`` when missing, with its mobile default (a mid-range phone, simulated
 - **plain**: ``harness.server.StaticServer`` without compression, the site built for its address at the
   root: a host nobody configured. Goal: performance >= 95 (the other three as with nginx).
 
+- **stock** (full runs only): stock Material built from the same pages (benchmarks/sites.py
+  ``stock_config``), with the system fonts instead of Google's (this machine has no way out; a failed font
+  request would be measured instead of the theme), served by the same nginx config without the CSP (the
+  manual's policy forbids the theme's inline scripts). No goal: it shows what the theme scores on these
+  pages without anything we added, the floor the manual's own figures are to be read against.
+
 Templates are the first-view benchmark's (home, long chapter, form, glossary, side-by-side view,
 translation status, 404). Lighthouse does not score a page answered with status 404 (it stops with
 ERRORED_DOCUMENT_REQUEST), so the 404 template is measured at its own address, ``404.html`` (the same file
@@ -37,19 +43,22 @@ many of each page's runs were, so a reader can tell this from a page that got sl
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import statistics
+import subprocess
+import sys
 from pathlib import Path
 
 from benchmarks.common import BENCH, Context, failed, log, run, show_path
 from benchmarks.sites import built_site
 from harness.chromium import CHROMIUM
-from harness.nginx import NginxServer
+from harness.nginx import SUBPATH, NginxServer
 from harness.server import StaticServer, free_port
 
-TITLE = "Lighthouse mobile, every template, nginx and a plain static server"
+TITLE = "Lighthouse mobile, every template, nginx and a plain static server (stock Material beside)"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 VERSION = "12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -58,7 +67,10 @@ METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking
            "speed-index")
 RUNS = 3
 SERVERS = {"nginx": "nginx, deploy/nginx.conf under /manual/ (precompressed, CSP, cache headers)",
-           "plain": "plain static server, no compression (harness.server.StaticServer)"}
+           "plain": "plain static server, no compression (harness.server.StaticServer)",
+           "stock": "stock Material (system fonts) from the same pages, nginx as above without the CSP; "
+                    "for comparison, no goal"}
+NOT_IN_STOCK = ("side-by-side",)   # only our build has the side-by-side view
 PLAIN_PERFORMANCE = 95
 # the 404 template at its own address: one page for both languages (see the docstring)
 PAGE_404 = "404.html"
@@ -213,13 +225,23 @@ def measure(ctx: Context) -> dict:
     out_dir = ctx.scratch("lighthouse")
     todo = pages(ctx.quick)
     servers = ("nginx",) if ctx.quick else tuple(SERVERS)
+    stock_port = free_port()
+    try:
+        stock_site = None if ctx.quick else build_stock(ctx, stock_port)
+    except subprocess.CalledProcessError as err:
+        return failed(section, f"stock site not built: `{' '.join(err.cmd)}` exited {err.returncode}: "
+                               f"{(err.stderr or '').splitlines()[-1:]}")
     raw: dict = {}
     with NginxServer(nginx_site, port, ctx.work / "nginx-lighthouse") as nginx, \
-            StaticServer(plain_site["dir"], plain_site.get("port", 0)) as plain:
-        urls = {"nginx": nginx.url, "plain": plain.url}
+            StaticServer(plain_site["dir"], plain_site.get("port", 0)) as plain, \
+            (NginxServer(stock_site, stock_port, ctx.work / "nginx-lighthouse-stock", csp=False) if stock_site
+             else contextlib.nullcontext()) as stock:
+        urls = {"nginx": nginx.url, "plain": plain.url, "stock": stock.url if stock else None}
         for round_no in range(section["runs_per_page"]):
             for name, lang, path in todo:
                 for kind in servers:
+                    if kind == "stock" and name in NOT_IN_STOCK:
+                        continue
                     report = out_dir / f"{kind}-{name.replace(' ', '-')}-{lang.replace('/', '-')}-{round_no + 1}.json"
                     row = lighthouse_run(urls[kind](path), report)
                     raw.setdefault((name, lang, path, kind), []).append(row)
@@ -234,12 +256,31 @@ def measure(ctx: Context) -> dict:
         if not summary.get("scores"):
             failed(section, f"{kind} {name} ({lang}): no scored run")
     section["lighthouse"] = f"{show_path(LIGHTHOUSE)} {VERSION}"
-    section["met"] = met(section["pages"]) if len(section["pages"]) == len(todo) * len(servers) else False
+    measured = [p for p in section["pages"] if p["server"] != "stock"]
+    section["met"] = met(section["pages"]) if len(measured) == len(todo) * len(set(servers) - {"stock"}) else False
     section["failing_audit_ids"] = sorted({a for p in section["pages"] for a in p.get("failing", [])})
     return section
 
 
+def build_stock(ctx: Context, port: int) -> Path:
+    """Stock Material from the same pages, for http://127.0.0.1:port/manual/, with the system fonts."""
+    from benchmarks import mkdocs_yml
+    from benchmarks.sites import stock_config
+    config_path = stock_config(ctx.root, ctx.work / "stock-lighthouse")
+    config = mkdocs_yml.load(config_path)
+    config.setdefault("theme", {})["font"] = False
+    mkdocs_yml.dump(config, config_path)
+    dest = ctx.work / "site-stock-lighthouse"
+    log("lighthouse: building the stock-Material site for /manual/ (system fonts)")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_path), "-d", str(dest)],
+                   cwd=config_path.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                                "SITE_URL": f"http://127.0.0.1:{port}{SUBPATH}"},
+                   check=True, capture_output=True, text=True)
+    return dest
+
+
 def met(rows: list[dict]) -> bool:
+    """The goal, on our own site's rows (stock Material's are there to compare with)."""
     def ok(row):
         scores = row.get("scores") or {}
         if None in scores.values() or len(scores) != len(CATEGORIES):
@@ -248,4 +289,5 @@ def met(rows: list[dict]) -> bool:
             return scores["performance"] >= PLAIN_PERFORMANCE and all(
                 scores[c] == 100 for c in CATEGORIES if c != "performance")
         return all(v == 100 for v in scores.values())
+    rows = [r for r in rows if r["server"] != "stock"]
     return bool(rows) and all(ok(r) for r in rows)

@@ -287,25 +287,33 @@ def _lighthouse(s: dict) -> list[str]:
     for r in s.get("pages") or []:
         by_page.setdefault((r["template"], r["lang"]), {})[r["server"]] = r
     servers = list(s.get("servers") or {"nginx": ""})
-    header = ["template", "lang"]
-    for kind in servers:
-        header += [f"{kind} perf (each run)", f"{kind} a11y", f"{kind} BP", f"{kind} SEO", f"{kind} LCP ms",
-                   f"{kind} TBT ms", f"{kind} paint held"]
-    for (template, lang), kinds in by_page.items():
-        row = [template, lang]
-        for kind in servers:
-            r = kinds.get(kind) or {}
-            sc, m = r.get("scores") or {}, r.get("metrics") or {}
-            each = ", ".join(_n(v) for v in r.get("performance_each") or [])
-            row += [f"**{_n(sc.get('performance'))}** ({each})" if sc else "—", _n(sc.get("accessibility")),
-                    _n(sc.get("best-practices")), _n(sc.get("seo")),
-                    _n(m.get("largest-contentful-paint"), 0), _n(m.get("total-blocking-time"), 0),
-                    _held(r.get("paint_held_each"))]
-        rows.append(row)
+
+    def table(kinds_shown: list[str]) -> list[str]:
+        header, rows = ["template", "lang"], []
+        for kind in kinds_shown:
+            header += [f"{kind} perf (each run)", f"{kind} a11y", f"{kind} BP", f"{kind} SEO", f"{kind} LCP ms",
+                       f"{kind} TBT ms", f"{kind} paint held"]
+        for (template, lang), kinds in by_page.items():
+            row = [template, lang]
+            for kind in kinds_shown:
+                r = kinds.get(kind) or {}
+                sc, m = r.get("scores") or {}, r.get("metrics") or {}
+                each = ", ".join(_n(v) for v in r.get("performance_each") or [])
+                row += [f"**{_n(sc.get('performance'))}** ({each})" if sc else "—", _n(sc.get("accessibility")),
+                        _n(sc.get("best-practices")), _n(sc.get("seo")),
+                        _n(m.get("largest-contentful-paint"), 0), _n(m.get("total-blocking-time"), 0),
+                        _held(r.get("paint_held_each"))]
+            rows.append(row)
+        return _table(header, rows)
+
     lines = [f"Mobile (Lighthouse's default: simulated slow 4G, 4x CPU slowdown); each figure is the median of "
              f"{s.get('runs_per_page', 1)} runs (the runs' performance scores in brackets). Servers: "
              + "; ".join(f"**{k}**: {v}" for k, v in (s.get("servers") or {}).items()) + ".", ""]
-    lines += _table(header, rows)
+    lines += table([k for k in servers if k != "stock"])
+    if any("stock" in kinds for kinds in by_page.values()):
+        lines += ["", "Stock Material from the same pages, in the same rounds (no side-by-side view: only our "
+                      "build has one):", ""]
+        lines += table(["stock"])
     lines += ["", "The 404 template is measured at its own address, `404.html` (status 200): Lighthouse does not score a "
                   "page answered with status 404. One 404 page serves every language."]
     held = [h for r in s.get("pages") or [] for h in r.get("paint_held_each") or [] if h is not None]

@@ -6,11 +6,16 @@ a reshaped deploy file fails here with what is gone): the listen address (127.0.
 server name and the path of the site. Around it: a minimal main config whose pid file, logs and temp
 folders are in a private prefix folder (nothing under /etc, /var or /run), ``daemon off`` and one worker,
 so the process started here is the server and is stopped by its id.
+
+``csp=False`` leaves out the Content-Security-Policy line, for one purpose only: the Lighthouse benchmark's
+stock-Material site, whose inline scripts the manual's policy forbids (it would otherwise measure a theme
+broken by a policy written for another site).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -34,8 +39,15 @@ def substitute(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def config(site: Path, port: int, prefix: Path) -> str:
+CSP_RE = re.compile(r"^[ \t]*add_header Content-Security-Policy .*\n", re.M)
+
+
+def config(site: Path, port: int, prefix: Path, csp: bool = True) -> str:
     server = DEPLOY.read_text(encoding="utf-8")
+    if not csp:
+        server, count = CSP_RE.subn("", server)
+        if count != 1:
+            raise ValueError(f"deploy/nginx.conf: expected one Content-Security-Policy line, found {count}")
     server = substitute(server, "listen 80;", f"listen 127.0.0.1:{port};")
     server = substitute(server, "server_name example.org;", "server_name 127.0.0.1;")
     server = substitute(server, "alias /srv/manual/site/;", f"alias {site.resolve()}/;")
@@ -51,13 +63,13 @@ def config(site: Path, port: int, prefix: Path) -> str:
 class NginxServer:
     """nginx serving `site` at http://127.0.0.1:`port`/manual/ until ``close()`` (a context manager too)."""
 
-    def __init__(self, site: Path, port: int, prefix: Path):
+    def __init__(self, site: Path, port: int, prefix: Path, csp: bool = True):
         if not os.path.exists(NGINX):
             raise NginxMissing(f"{NGINX} is missing: `make test` installs Debian's nginx-light")
         prefix.mkdir(parents=True, exist_ok=True)
         self.prefix = prefix
         conf = prefix / "nginx.conf"
-        conf.write_text(config(site, port, prefix), encoding="utf-8")
+        conf.write_text(config(site, port, prefix, csp), encoding="utf-8")
         check = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")],
                                capture_output=True, text=True)
         if check.returncode:

@@ -223,3 +223,37 @@ def test_a_first_paint_held_past_the_load_event_is_counted(tmp_path):
     assert page["paint_held_each"] == [True, False, True]
     text = "\n".join(report._lighthouse({"servers": {"nginx": "nginx"}, "pages": [page], "held_ms": 500}))
     assert "| 2 of 3 |" in text and "(2 of 3 runs)" in text and "lighthouse#17148" in text
+
+
+def test_stock_materials_scores_are_shown_but_not_held_to_the_goal():
+    """The stock-Material rows are a comparison: a stock score below 100 does not fail the goal, and our
+    own row below 100 still does."""
+    from benchmarks import lighthouse
+
+    def row(server, performance):
+        return {"server": server, "scores": {c: (performance if c == "performance" else 100)
+                                             for c in lighthouse.CATEGORIES}}
+
+    assert lighthouse.met([row("nginx", 100), row("plain", 95), row("stock", 71)])
+    assert not lighthouse.met([row("nginx", 99), row("plain", 95), row("stock", 100)])
+    assert not lighthouse.met([row("stock", 100)])
+
+
+def test_the_stock_sites_nginx_differs_from_the_deploy_config_only_in_its_csp(tmp_path):
+    from harness.nginx import config
+    ours = config(tmp_path / "site", 8080, tmp_path).splitlines()
+    stock = config(tmp_path / "site", 8080, tmp_path, csp=False).splitlines()
+    removed = [line for line in ours if line not in stock]
+    assert len(removed) == 1 and removed[0].strip().startswith("add_header Content-Security-Policy")
+    assert len(ours) - len(stock) == 1
+
+
+def test_stock_material_gets_a_table_of_its_own():
+    from benchmarks import lighthouse
+    scores = {c: 100 for c in lighthouse.CATEGORIES}
+    pages = [{"template": "home", "lang": "zh", "server": kind, "scores": {**scores, "performance": perf},
+              "performance_each": [perf], "metrics": {}} for kind, perf in (("nginx", 98), ("plain", 91), ("stock", 77))]
+    text = "\n".join(report._lighthouse({"servers": lighthouse.SERVERS, "pages": pages}))
+    ours, stock = text.split("Stock Material from the same pages")
+    assert "| nginx perf (each run) |" in ours and "**98** (98)" in ours and "stock perf" not in ours
+    assert "| stock perf (each run) |" in stock and "**77** (77)" in stock and "nginx perf" not in stock
