@@ -103,7 +103,8 @@ class Config:
         if option.check is not None:
             problem = option.check(value)
             if problem:
-                self.fail(_deepest(path, value, option.check), problem)
+                named = problem if key in problem else f"'{key}': {problem}"     # the message names the option
+                self.fail(_deepest(path, value, option.check), named)
 
     def fail(self, path: tuple, message: str):
         raise ConfigError(f"{FILENAME}:{self.line(path)}: {message}")

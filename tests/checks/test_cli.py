@@ -134,11 +134,12 @@ def test_missing_docs_folder_exits_2(control_root, capsys):
     ("\n\ndisable: C105\n", "checks.yml:3: 'disable' must be a list, not str"),
     ("disable:\n  - 3\n", "checks.yml:2: '3' is not a code or family letter"),
     ("links:\n  online_timeout: -1\n", "checks.yml:2: online_timeout must be positive"),
+    ("untranslated:\n  prose_words: 0\n", "checks.yml:2: 'prose_words': must be a positive number"),
     ("generated: [a.md]\n", "checks.yml:1: 'generated' must be a dict, not list"),
     ("generated:\n  a.md: 5\n", "checks.yml:2: each generated page"),
-    ("third_party:\n  allowed_hosts:\n    - {a: b}\n", "checks.yml:3: allowed host"),
+    ("third_party:\n  allowed_hosts:\n    - {a: b}\n", "checks.yml:3: 'allowed_hosts': allowed host"),
     ("- just\n- a list\n", "checks.yml:1: must be a mapping of options"),
-    ("third_party:\n  allowed_hosts: [https://cdn.example.com/]\n", "checks.yml:2: allowed host"),
+    ("third_party:\n  allowed_hosts: [https://cdn.example.com/]\n", "checks.yml:2: 'allowed_hosts': allowed host"),
     ("links: [\n", "checks.yml:1: invalid YAML"),
 ])
 def test_config_errors_exit_2(control_root, capsys, text, message):
@@ -146,6 +147,14 @@ def test_config_errors_exit_2(control_root, capsys, text, message):
     assert check(control_root) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_config_names_the_generated_pages(control_root, capsys):
+    """`generated` in checks.yml replaces the default list: a page named there must keep its marker (A119)."""
+    (control_root / "checks.yml").write_text('generated:\n  index.md: "<!-- filled-here -->"\n', encoding="utf-8")
+    assert check(control_root) == 1
+    found = [line.split(" ", 2)[:2] for line in capsys.readouterr().out.splitlines()[:-1]]
+    assert found == [["docs/en/index.md:1:", "A119"], ["docs/zh/index.md:1:", "A119"]]
 
 
 def test_config_disables_codes(mutated_root, capsys):

@@ -129,9 +129,9 @@ def test_review_keys_are_not_part_of_the_fingerprint(control_root):
 
 
 @pytest.mark.parametrize("yaml_text, message", [
-    ("review:\n  roles:\n    Social Worker: {zh: 社工, en: social worker}\n", "checks.yml:3: role 'Social Worker'"),
-    ("review:\n  roles:\n    editor: {zh: 编辑}\n", "checks.yml:3: role 'editor' must be"),
-    ("review:\n  law_months: 0\n", "checks.yml:2: a review interval is 1 to 120 months"),
+    ("review:\n  roles:\n    Social Worker: {zh: 社工, en: social worker}\n", "checks.yml:3: 'roles': role 'Social Worker'"),
+    ("review:\n  roles:\n    editor: {zh: 编辑}\n", "checks.yml:3: 'roles': role 'editor' must be"),
+    ("review:\n  law_months: 0\n", "checks.yml:2: 'law_months': a review interval is 1 to 120 months"),
 ])
 def test_bad_roles_or_intervals_in_checks_yml(control_root, capsys, yaml_text, message):
     (control_root / "checks.yml").write_text(yaml_text, encoding="utf-8")
