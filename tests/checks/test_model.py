@@ -133,6 +133,35 @@ def test_setext_heading_line():
     assert [(s.id, s.line) for s in page.sections] == [(INTRO, 1), ("t", 3)]
 
 
+def test_setext_heading_ends_at_its_underline():
+    """Heading.last: the translation hook puts a section's marker after it (a setext heading has two lines)."""
+    page = parse_page("docs/en/x.md", b"# T\n\nTitle {#t}\n---\n\n## A {#a}\n", "en", "x.md")
+    assert [(h.line, h.last) for h in page.headings] == [(1, 1), (3, 4), (6, 6)]
+
+
+def test_each_front_matter_key_spans_its_lines():
+    text = b"---\ntitle: T\ndescription: >\n  long\n  text\nreview: 2026-01-01\n---\n# T\n"
+    page = parse_page("docs/en/x.md", text, "en", "x.md")
+    assert page.front_lines == {"title": (2, 2), "description": (3, 5), "review": (6, 6)}
+
+
+def test_a_front_matter_list_is_named_in_the_message():
+    page = parse_page("docs/en/x.md", b"---\n- a\n---\n# T\n", "en", "x.md")
+    assert [p.message for p in page.problems] == ["front matter must be a mapping such as 'description: ...'"]
+
+
+def test_a_nul_byte_becomes_one_replacement_character():
+    """Columns and lengths stay as they were: one NUL, one U+FFFD, nothing around it."""
+    page = parse_page("docs/zh/x.md", "# T\n\n甲\x00乙\n".encode(), "zh", "x.md")
+    assert [t.text for t in page.sections[0].text] == ["T", "甲\ufffd乙"]
+
+
+def test_inline_code_is_part_of_a_blocks_text():
+    """Page.blocks keep the code in a sentence: a form document prints `110` where the page shows it."""
+    page = parse_page("docs/zh/x.md", "# T\n\n拨打 `110` 报警。\n".encode(), "zh", "x.md")
+    assert page.blocks[1].text == "拨打 110 报警。"
+
+
 def test_a_list_split_only_by_comments_is_one_list():
     page = parse_page("docs/zh/x.md", "# T\n\n- 一\n- 二\n<!-- 译注 -->\n\n<!-- 又一条 -->\n- 三\n\n1. 甲\n<!-- c -->\n- 乙\n\n段落\n\n- 丙\n"
                       .encode(), "zh", "x.md")

@@ -43,3 +43,16 @@ def test_proper_noun_case(written, ok):
     assert _same_case(written, "Law on the Protection of Minors") is ok
     assert _same_case("Social Workers", "Social Worker") and _same_case("Boxes", "Box")   # plurals
     assert not _same_case("social workers", "Social Worker")
+
+
+def test_a_term_of_its_own_is_not_another_terms_variant_whatever_its_case():
+    """`Care Program` (a term, capitalised) is not flagged as the American spelling of `care programme`:
+    the check compares every term in lower case."""
+    from types import SimpleNamespace
+
+    from scripts.checks.terminology import _Variants
+    programme = Term("a", "甲", "care programme")
+    alone = _Variants(SimpleNamespace(terms=[programme])).matcher
+    both = _Variants(SimpleNamespace(terms=[programme, Term("b", "乙", "Care Program")])).matcher
+    assert [m.text for m in alone.find("the care program runs")] == ["care program"]
+    assert both.find("the care program runs") == []
