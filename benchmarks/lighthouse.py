@@ -16,7 +16,8 @@ benchmarks`` when missing, with its mobile default (a mid-range phone, simulated
   ``stock_config``), with the system fonts instead of Google's (this machine has no way out; a failed font
   request would be measured instead of the theme), served by the same nginx config without the CSP (the
   manual's policy forbids the theme's inline scripts). No goal: it shows what the theme scores on these
-  pages without anything we added, the floor the manual's own figures are to be read against.
+  pages without anything we added, to compare the manual's own figures with (on some pages stock scores
+  higher on performance: its simulated LCP equals its first paint, see README's traps).
 
 Templates are the first-view benchmark's (home, long chapter, form, glossary, side-by-side view,
 translation status, 404). Lighthouse does not score a page answered with status 404 (it stops with
