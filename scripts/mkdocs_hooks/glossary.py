@@ -5,7 +5,7 @@
   with the term's id as anchor, so /appendix/glossary/#child-director is a stable link.
 - On every other page, the first use of each term (or of one of its aliases: PIPL, 个保法) in running text
   gets <abbr title="definition">, which
-  Material shows as a tooltip. Matching is the glossary's own (scripts.glossary): Chinese by substring,
+  site.js shows as a tooltip. Matching is the glossary's own (scripts.glossary): Chinese by substring,
   longest term first, never by word boundaries.
 """
 

@@ -120,6 +120,64 @@ def test_phone_navigation_drawer_and_search(server, visit):
     assert hrefs
 
 
+TIP = "#__glossary_tip"
+TIP_SHOWN = "() => document.querySelector('#__glossary_tip.md-tooltip2--active') !== null"
+TIP_GONE = "() => document.querySelector('#__glossary_tip.md-tooltip2--active') === null"
+
+
+@pytest.mark.parametrize("path", ["/part2/volunteers/", "/en/part2/volunteers/"])
+def test_a_glossary_term_shows_its_definition_on_tap(server, visit, path):
+    """A finger on a glossary term (<abbr title>) shows its definition in the theme's tooltip, beside the
+    term and inside the screen; a tap elsewhere takes it away. Nothing is made for it before a term is
+    touched (site.js 6; Material's content.tooltips is off)."""
+    v = visit(server.url(path), viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    v.ready()
+    page = v.page
+    assert page.locator(".md-tooltip2").count() == 0, "a tooltip was made before anyone touched a term"
+    term = page.locator("article abbr").first  # not [title]: the term loses it while shown
+    definition = term.get_attribute("title")
+    term.scroll_into_view_if_needed()
+    term.tap()
+    page.wait_for_function(TIP_SHOWN)
+    v.settle()
+    tip = page.locator(f"{TIP} .md-tooltip2__inner")
+    assert tip.inner_text() == definition
+    assert term.get_attribute("aria-describedby") == "__glossary_tip"
+    assert term.get_attribute("title") is None, "the browser's own tooltip would repeat the definition"
+    assert page.locator(TIP).evaluate("e => getComputedStyle(e).opacity") == "1"
+    box, host = tip.bounding_box(), term.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375, box
+    assert box["y"] >= host["y"] + host["height"] or box["y"] + box["height"] <= host["y"], "it covers the term"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"glossary-tip-{'en' if '/en/' in path else 'zh'}-phone.png"))
+    page.locator("article h1").tap()
+    page.wait_for_function(TIP_GONE)
+    assert term.get_attribute("title") == definition and term.get_attribute("aria-describedby") is None
+
+
+def test_a_glossary_term_shows_its_definition_under_the_mouse(server, visit):
+    """With a mouse the definition shows while the pointer rests on the term, and goes when it leaves or on
+    Escape; one tooltip element serves every term of the page."""
+    v = visit(server.url("/part2/volunteers/"))
+    v.ready()
+    page = v.page
+    first, second = page.locator("article abbr").nth(0), page.locator("article abbr").nth(1)
+    definitions = first.get_attribute("title"), second.get_attribute("title")
+    first.hover()
+    page.wait_for_function(TIP_SHOWN)
+    assert page.locator(f"{TIP} .md-tooltip2__inner").inner_text() == definitions[0]
+    page.locator("article h1").hover()
+    page.wait_for_function(TIP_GONE)
+    second.hover()
+    page.wait_for_function(TIP_SHOWN)
+    assert page.locator(f"{TIP} .md-tooltip2__inner").inner_text() == definitions[1]
+    assert first.get_attribute("title") == definitions[0]
+    page.keyboard.press("Escape")
+    page.wait_for_function(TIP_GONE)
+    assert second.get_attribute("title") == definitions[1]
+    assert page.locator(".md-tooltip2").count() == 1
+
+
 @pytest.mark.parametrize("path", ["/", "/en/", "/part1/model/", "/en/part1/model/"])
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_screenshots_show_the_title_in_the_first_screen(server, visit, path, device):

@@ -16,6 +16,13 @@
  * 4. The side-by-side view's toggle (phones): show Chinese, English or both; the kit's print button.
  * 5. Wide tables scroll inside themselves (Material's CSS); keyboard users must be able to reach and
  *    scroll them too (WCAG 2.1.1, axe: scrollable-region-focusable), so they take focus.
+ * 6. A glossary term (<abbr title>, scripts/mkdocs_hooks/glossary.py) shows its definition in the theme's
+ *    own tooltip (Material's .md-tooltip2 look and placement) when the mouse rests on it or a finger taps
+ *    it; a tap elsewhere, Escape or a scroll inside a table closes it. Material's `content.tooltips` would
+ *    do this too, but it mounts a tooltip on every [title] element when the page starts, forcing layouts
+ *    of the whole page: on a long chapter that was a third of the theme's start-up work on the phone's
+ *    main thread (BENCHMARKS.md, Lighthouse). Here nothing runs until a term is touched, and one tooltip
+ *    element serves the page.
  */
 (function () {
   "use strict";
@@ -88,9 +95,89 @@
     }
   }
 
+  const tip = { element: null, term: null };
+
+  function tooltipElement() {
+    if (!tip.element || !tip.element.isConnected) {
+      tip.element = document.createElement("div");
+      tip.element.className = "md-tooltip2 glossary-tip";
+      tip.element.id = "__glossary_tip";
+      tip.element.setAttribute("role", "tooltip");
+      const inner = document.createElement("div");
+      inner.className = "md-tooltip2__inner md-typeset";
+      tip.element.appendChild(inner);
+      document.body.appendChild(tip.element);
+    }
+    return tip.element;
+  }
+
+  function showDefinition(term) {
+    if (tip.term === term) return;
+    hideDefinition();
+    const element = tooltipElement();
+    element.firstChild.textContent = term.title;
+    term.dataset.title = term.title;
+    term.removeAttribute("title");  // the browser's own tooltip would show the same text again
+    term.setAttribute("aria-describedby", element.id);
+    tip.term = term;
+    // Material's placement (its bundle, Vt): below the term in the top half of the screen, above it below
+    const host = term.getBoundingClientRect();
+    const width = element.firstChild.getBoundingClientRect().width;
+    const above = host.top >= window.innerHeight / 2;
+    const y = above ? -16 - element.firstChild.getBoundingClientRect().height : 16 + host.height;
+    const style = element.style;
+    style.setProperty("--md-tooltip-host-x", `${host.left + window.scrollX}px`);
+    style.setProperty("--md-tooltip-host-y", `${host.top + window.scrollY}px`);
+    style.setProperty("--md-tooltip-x", `${host.width / 2}px`);
+    style.setProperty("--md-tooltip-y", `${y}px`);
+    style.setProperty("--md-tooltip-width", `${width}px`);
+    style.setProperty("--md-tooltip-tail", "0px");
+    element.classList.toggle("md-tooltip2--top", above);
+    element.classList.toggle("md-tooltip2--bottom", !above);
+    element.classList.add("md-tooltip2--active");
+  }
+
+  function hideDefinition() {
+    const term = tip.term;
+    if (!term) return;
+    term.setAttribute("title", term.dataset.title);
+    delete term.dataset.title;
+    term.removeAttribute("aria-describedby");
+    tip.element.classList.remove("md-tooltip2--active");
+    tip.term = null;
+  }
+
+  function glossaryTerm(target) {
+    const term = target instanceof Element && target.closest(".md-content abbr");
+    return term && (term.title || term === tip.term) ? term : null;
+  }
+
+  document.addEventListener("pointerover", (event) => {
+    if (event.pointerType !== "mouse") return;  // a finger's tap is a click, below
+    const term = glossaryTerm(event.target);
+    if (term) showDefinition(term);
+  });
+  document.addEventListener("pointerout", (event) => {
+    if (event.pointerType === "mouse" && tip.term && glossaryTerm(event.target) === tip.term &&
+        !tip.term.contains(event.relatedTarget)) hideDefinition();
+  });
+  document.addEventListener("click", (event) => {
+    const term = glossaryTerm(event.target);
+    if (term) showDefinition(term);
+    else hideDefinition();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") hideDefinition();
+  });
+  document.addEventListener("scroll", (event) => {
+    if (event.target !== document) hideDefinition();  // a table scrolled sideways: the term moved away
+  }, true);
+  window.addEventListener("resize", hideDefinition);
+
   let pagesSeen = 0;
   document$.subscribe(() => {
     if (pagesSeen++ > 0) {
+      hideDefinition();
       hideAlternatesFromTheme();
       pointLanguageLinksAtThisPage();
     }
