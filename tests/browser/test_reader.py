@@ -128,8 +128,9 @@ TIP_GONE = "() => document.querySelector('#__glossary_tip.md-tooltip2--active') 
 @pytest.mark.parametrize("path", ["/part2/volunteers/", "/en/part2/volunteers/"])
 def test_a_glossary_term_shows_its_definition_on_tap(server, visit, path):
     """A finger on a glossary term (<abbr title>) shows its definition in the theme's tooltip, beside the
-    term and inside the screen; a tap elsewhere takes it away. Nothing is made for it before a term is
-    touched (site.js 6; Material's content.tooltips is off)."""
+    term and inside the screen; a tap elsewhere or turning the phone takes it away, the address bar
+    coming and going (the height alone) does not. Nothing is made for it before a term is touched
+    (site.js 6; Material's content.tooltips is off)."""
     v = visit(server.url(path), viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
     v.ready()
     page = v.page
@@ -150,9 +151,17 @@ def test_a_glossary_term_shows_its_definition_on_tap(server, visit, path):
     assert box["y"] >= host["y"] + host["height"] or box["y"] + box["height"] <= host["y"], "it covers the term"
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"glossary-tip-{'en' if '/en/' in path else 'zh'}-phone.png"))
+    page.set_viewport_size({"width": 375, "height": 700})  # the address bar shown again: it stays
+    page.wait_for_function("() => innerHeight < 812")
+    page.evaluate("() => new Promise(requestAnimationFrame)")  # the resize event runs before the frame's callbacks
+    assert page.evaluate(TIP_SHOWN), "a change of height alone closed the definition"
     page.locator("article h1").tap()
     page.wait_for_function(TIP_GONE)
     assert term.get_attribute("title") == definition and term.get_attribute("aria-describedby") is None
+    term.tap()
+    page.wait_for_function(TIP_SHOWN)
+    page.set_viewport_size({"width": 700, "height": 375})  # turned sideways: the term moved
+    page.wait_for_function(TIP_GONE)
 
 
 def test_a_glossary_term_shows_its_definition_under_the_mouse(server, visit):

@@ -18,7 +18,7 @@
  *    scroll them too (WCAG 2.1.1, axe: scrollable-region-focusable), so they take focus.
  * 6. A glossary term (<abbr title>, scripts/mkdocs_hooks/glossary.py) shows its definition in the theme's
  *    own tooltip (Material's .md-tooltip2 look and placement) when the mouse rests on it or a finger taps
- *    it; a tap elsewhere, Escape or a scroll inside a table closes it. Material's `content.tooltips` would
+ *    it; a tap elsewhere, Escape, a scroll inside a table or a new screen width closes it. Material's `content.tooltips` would
  *    do this too, but it mounts a tooltip on every [title] element when the page starts, forcing layouts
  *    of the whole page: on a long chapter that was a third of the theme's start-up work on the phone's
  *    main thread (BENCHMARKS.md, Lighthouse). Here nothing runs until a term is touched, and one tooltip
@@ -95,7 +95,7 @@
     }
   }
 
-  const tip = { element: null, term: null };
+  const tip = { element: null, term: null, width: 0 };
 
   function tooltipElement() {
     if (!tip.element || !tip.element.isConnected) {
@@ -120,6 +120,7 @@
     term.removeAttribute("title");  // the browser's own tooltip would show the same text again
     term.setAttribute("aria-describedby", element.id);
     tip.term = term;
+    tip.width = window.innerWidth;
     // Material's placement (its bundle, Vt): below the term in the top half of the screen, above it below
     const host = term.getBoundingClientRect();
     const width = element.firstChild.getBoundingClientRect().width;
@@ -172,7 +173,10 @@
   document.addEventListener("scroll", (event) => {
     if (event.target !== document) hideDefinition();  // a table scrolled sideways: the term moved away
   }, true);
-  window.addEventListener("resize", hideDefinition);
+  window.addEventListener("resize", () => {
+    // a phone's address bar hiding in a scroll changes only the height: the term has not moved on the page
+    if (window.innerWidth !== tip.width) hideDefinition();
+  });
 
   let pagesSeen = 0;
   document$.subscribe(() => {
