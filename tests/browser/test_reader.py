@@ -153,7 +153,7 @@ def test_a_glossary_term_shows_its_definition_on_tap(server, visit, path):
     page.screenshot(path=str(SHOTS / f"glossary-tip-{'en' if '/en/' in path else 'zh'}-phone.png"))
     page.set_viewport_size({"width": 375, "height": 700})  # the address bar shown again: it stays
     page.wait_for_function("() => innerHeight < 812")
-    page.evaluate("() => new Promise(requestAnimationFrame)")  # the resize event runs before the frame's callbacks
+    page.evaluate("() => new Promise(requestAnimationFrame)")  # resize events run before rAF
     assert page.evaluate(TIP_SHOWN), "a change of height alone closed the definition"
     page.locator("article h1").tap()
     page.wait_for_function(TIP_GONE)

@@ -18,11 +18,11 @@
  *    scroll them too (WCAG 2.1.1, axe: scrollable-region-focusable), so they take focus.
  * 6. A glossary term (<abbr title>, scripts/mkdocs_hooks/glossary.py) shows its definition in the theme's
  *    own tooltip (Material's .md-tooltip2 look and placement) when the mouse rests on it or a finger taps
- *    it; a tap elsewhere, Escape, a scroll inside a table or a new screen width closes it. Material's `content.tooltips` would
- *    do this too, but it mounts a tooltip on every [title] element when the page starts, forcing layouts
- *    of the whole page: on a long chapter that was a third of the theme's start-up work on the phone's
- *    main thread (BENCHMARKS.md, Lighthouse). Here nothing runs until a term is touched, and one tooltip
- *    element serves the page.
+ *    it; a tap elsewhere, Escape, scrolling the box the term is in (a wide table) or a new screen width
+ *    closes it. Material's `content.tooltips` would do this too, but it mounts a tooltip on every [title]
+ *    element when the page starts, forcing layouts of the whole page: a quarter of the theme's start-up
+ *    handler on a long chapter, half on the side-by-side view (README, traps). Here nothing runs until a
+ *    term is touched, and one tooltip element serves the page.
  */
 (function () {
   "use strict";
@@ -171,7 +171,8 @@
     if (event.key === "Escape") hideDefinition();
   });
   document.addEventListener("scroll", (event) => {
-    if (event.target !== document) hideDefinition();  // a table scrolled sideways: the term moved away
+    // a table scrolled sideways moves its term away; the page's own scroll carries term and tooltip along
+    if (tip.term && event.target !== document && event.target.contains(tip.term)) hideDefinition();
   }, true);
   window.addEventListener("resize", () => {
     // a phone's address bar hiding in a scroll changes only the height: the term has not moved on the page
